@@ -1,0 +1,44 @@
+// Typed environment for every Pulsewise process. Parsing fails fast with a
+// message naming each bad variable, so a misconfigured deployment never starts.
+import { z } from 'zod';
+
+const url = z.string().min(1);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: url.default('postgresql://pulsewise_app@127.0.0.1:5432/pulsewise'),
+  DATABASE_ADMIN_URL: url.default('postgresql://pulsewise_owner@127.0.0.1:5432/pulsewise'),
+  /** Superuser connection used only to create the roles and database when missing (local machines). "off" disables it. */
+  DATABASE_BOOTSTRAP_URL: url.default('postgresql://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: url.default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ key; tests use their own so they never share queues. */
+  QUEUE_PREFIX: z.string().min(1).default('pulsewise'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  /** Base URL that invitation links point at. */
+  PUBLIC_WEB_URL: z.string().url().default('http://localhost:5173'),
+  JWT_SECRET: z.string().min(32).default('dev-only-secret-change-me-0123456789abcdef'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Pulsewise <pulse@pulsewise.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration — ${problems}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET.startsWith('dev-only-')) {
+    throw new ConfigError('Invalid configuration — JWT_SECRET must be set in production');
+  }
+  return config;
+}

@@ -143,17 +143,34 @@ describe('row-level security at runtime', () => {
   let tenantB: string;
 
   beforeAll(async () => {
-    const platform = await withPlatform(prisma, { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' }, { name: 'test.setup', targetTenantId: (t) => t.id }, (tx) =>
-      tx.tenant.create({ data: { slug: 'platform-test', name: 'Platform', kind: 'PLATFORM' } }),
-    ).catch((e) => e as Error);
-    // The audit row's actor may be any uuid; the platform tenant simply exists now.
-    expect(platform).not.toBeInstanceOf(Error);
-    const actor = { tenantId: (platform as { id: string }).id, personId: '00000000-0000-0000-0000-000000000001' };
-    tenantA = (await withPlatform(prisma, actor, { name: 'tenant.created', targetTenantId: (t) => t.id }, (tx) => tx.tenant.create({ data: { slug: 'a', name: 'A' } }))).id;
-    tenantB = (await withPlatform(prisma, actor, { name: 'tenant.created', targetTenantId: (t) => t.id }, (tx) => tx.tenant.create({ data: { slug: 'b', name: 'B' } }))).id;
+    const bootstrapActor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
+    const platform = await withPlatform(prisma, bootstrapActor, async (tx, audit) => {
+      const t = await tx.tenant.create({ data: { slug: 'platform-test', name: 'Platform', kind: 'PLATFORM' } });
+      await audit.record('test.setup', t.id);
+      return t;
+    });
+    const actor = { tenantId: platform.id, personId: '00000000-0000-0000-0000-000000000001' };
+    const create = (slug: string) =>
+      withPlatform(prisma, actor, async (tx, audit) => {
+        const t = await tx.tenant.create({ data: { slug, name: slug.toUpperCase() } });
+        await audit.record('tenant.created', t.id);
+        return t.id;
+      });
+    tenantA = await create('a');
+    tenantB = await create('b');
     for (const tenantId of [tenantA, tenantB]) {
       await withTenant(prisma, tenantId, (tx) => tx.orgUnit.create({ data: { tenantId, name: 'Root', path: '' } }));
     }
+  });
+
+  it('refuses a platform action that records no audit event', async () => {
+    const actor = { tenantId: tenantA, personId: tenantA };
+    await expect(withPlatform(prisma, actor, (tx) => tx.tenant.create({ data: { slug: 'unrecorded', name: 'X' } }))).rejects.toThrow(/no audit event/);
+    const all = await withPlatform(prisma, actor, async (tx, audit) => {
+      await audit.record('test.list', tenantA);
+      return tx.tenant.findMany({ where: { slug: 'unrecorded' } });
+    });
+    expect(all).toEqual([]);
   });
 
   it('shows a transaction with no tenant zero rows of every table', async () => {

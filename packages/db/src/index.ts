@@ -1,5 +1,5 @@
 export { createPrismaClient, type Db, type Tx } from './client.js';
-export { withTenant, withPlatform, setTenant, type PlatformActor, type TransactionOptions } from './tenant-transaction.js';
+export { withTenant, withPlatform, setTenant, type PlatformActor, type PlatformAudit, type TransactionOptions } from './tenant-transaction.js';
 export { migrate, readMigrations, migrationsDigest, MIGRATIONS_DIR, type Migration } from './migrate.js';
 export { ensureDatabase, ensureRoles, databaseName, quoteIdent, redact, OWNER_ROLE, APP_ROLE } from './bootstrap.js';
 export { PrismaClient, Prisma, Role, TenantStatus, TenantKind } from './generated/prisma/client.js';

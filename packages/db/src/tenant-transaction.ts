@@ -36,33 +36,34 @@ export interface PlatformActor {
   personId: string;
 }
 
+export interface PlatformAudit {
+  /** Records the action in the audit log of the tenant it touched (so that tenant's admins see it too). */
+  record(action: string, targetTenantId: string, details?: Record<string, unknown>): Promise<void>;
+}
+
 /**
  * The platform path: the only way to read or change tenants other than your own.
- * It is explicit (nothing else sets app.platform) and every call writes an audit
- * event in the same transaction, so a platform action without a record cannot commit.
+ * It is explicit (nothing else sets app.platform), and a platform transaction
+ * that records no audit event is rolled back, so no platform action goes unrecorded.
  */
-export function withPlatform<T>(
-  db: PrismaClient,
-  actor: PlatformActor,
-  action: { name: string; targetTenantId?: (result: T) => string | undefined; details?: Record<string, unknown> },
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export function withPlatform<T>(db: PrismaClient, actor: PlatformActor, fn: (tx: Tx, audit: PlatformAudit) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT set_config('app.platform', 'on', true)`;
-      const result = await fn(tx);
-      const target = action.targetTenantId?.(result) ?? actor.tenantId;
-      // The audit row belongs to the affected tenant so its admins can see platform actions on them.
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${target}, true)`;
-      await tx.auditEvent.create({
-        data: {
-          tenantId: target,
-          actorTenantId: actor.tenantId,
-          actorPersonId: actor.personId,
-          action: action.name,
-          details: (action.details ?? {}) as object,
+      let recorded = 0;
+      const audit: PlatformAudit = {
+        async record(action, targetTenantId, details = {}) {
+          const [previous] = await tx.$queryRaw<{ v: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS v`;
+          await setTenant(tx, targetTenantId);
+          await tx.auditEvent.create({
+            data: { tenantId: targetTenantId, actorTenantId: actor.tenantId, actorPersonId: actor.personId, action, details: details as object },
+          });
+          await tx.$executeRaw`SELECT set_config('app.tenant_id', ${previous?.v ?? ''}, true)`;
+          recorded++;
         },
-      });
+      };
+      const result = await fn(tx, audit);
+      if (recorded === 0) throw new Error('withPlatform: the platform action recorded no audit event');
       return result;
     },
     { timeout: 15_000, maxWait: 10_000 },

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DirectoryRepository } from './directory.repository.js';
+import { DirectoryResolver } from './directory.resolver.js';
+import { DirectoryService } from './directory.service.js';
+
+@Module({ providers: [DirectoryRepository, DirectoryService, DirectoryResolver], exports: [DirectoryService] })
+export class DirectoryModule {}

@@ -1,0 +1,63 @@
+// The contract between the API and the worker: queue and job names, payload
+// schemas, and how to connect. Both sides import it; neither defines its own.
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+export const QueueName = {
+  EMAIL: 'email',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  SEND_EMAIL: 'send-email',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** Which queue each job travels on (the worker refuses to start if a job has no handler). */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.SEND_EMAIL]: QueueName.EMAIL,
+};
+
+export const sendEmailPayload = z.object({
+  to: z.string().email(),
+  subject: z.string().min(1).max(200),
+  text: z.string().min(1).max(20_000),
+  html: z.string().max(100_000).optional(),
+});
+export type SendEmailPayload = z.infer<typeof sendEmailPayload>;
+
+export const JOB_PAYLOADS = {
+  [JobName.SEND_EMAIL]: sendEmailPayload,
+} satisfies Record<JobName, z.ZodType>;
+
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
+
+/** BullMQ needs maxRetriesPerRequest: null on its connections. */
+export function redisConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export function createQueue(name: QueueName, connection: ConnectionOptions, prefix: string): Queue {
+  return new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+}
+
+/** Validates the payload before it ever reaches Redis. */
+export async function enqueue<N extends JobName>(queue: Queue, name: N, payload: JobPayload<N>, options: JobsOptions = {}): Promise<void> {
+  const data = JOB_PAYLOADS[name].parse(payload);
+  await queue.add(name, data, options);
+}

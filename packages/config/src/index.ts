@@ -12,8 +12,8 @@ const schema = z.object({
   DATABASE_BOOTSTRAP_URL: url.default('postgresql://postgres@127.0.0.1:5432/postgres'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
-  /** Prefix of every BullMQ key; tests use their own so they never share queues. */
-  QUEUE_PREFIX: z.string().min(1).default('pulsewise'),
+  /** Prefix of every Redis key (queues, rate limits); tests use their own so they never share state. */
+  REDIS_PREFIX: z.string().min(1).default('pulsewise'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   WEB_ORIGIN: z.string().default('http://localhost:5173'),
   /** Base URL that invitation links point at. */

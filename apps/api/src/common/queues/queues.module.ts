@@ -17,7 +17,7 @@ export class JobQueues implements OnModuleDestroy {
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = createQueue(name, redisConnection(this.config.values.REDIS_URL), this.config.values.QUEUE_PREFIX);
+      queue = createQueue(name, redisConnection(this.config.values.REDIS_URL), this.config.values.REDIS_PREFIX);
       this.queues.set(name, queue);
     }
     return queue;

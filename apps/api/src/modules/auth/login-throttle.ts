@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { REDIS } from '../../common/redis/redis.module.js';
+import { AppConfigService } from '../../common/config/app-config.service.js';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error.js';
 
 const unavailable = () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Sign-in is briefly unavailable. Please try again in a minute.');
@@ -15,10 +16,11 @@ export class LoginThrottle {
   private readonly byEmail: RateLimiterRedis;
   private readonly byIp: RateLimiterRedis;
 
-  constructor(@Inject(REDIS) redis: Redis) {
-    this.byEmailAndIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'pw:login:email-ip', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
-    this.byEmail = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'pw:login:email', points: 20, duration: 60 * 60, blockDuration: 60 * 60 });
-    this.byIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'pw:login:ip', points: 100, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 });
+  constructor(@Inject(REDIS) redis: Redis, config: AppConfigService) {
+    const prefix = `${config.values.REDIS_PREFIX}:login`;
+    this.byEmailAndIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:email-ip`, points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+    this.byEmail = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:email`, points: 20, duration: 60 * 60, blockDuration: 60 * 60 });
+    this.byIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:ip`, points: 100, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 });
   }
 
   /** Throws TOO_MANY_REQUESTS while any limit is exhausted. */
@@ -36,8 +38,12 @@ export class LoginThrottle {
 
   async recordFailure(email: string, ip: string): Promise<void> {
     try {
-      await Promise.all([this.byEmailAndIp.consume(`${email}|${ip}`), this.byEmail.consume(email), this.byIp.consume(ip)]);
+      const results = await Promise.all([this.byEmailAndIp.consume(`${email}|${ip}`), this.byEmail.consume(email), this.byIp.consume(ip)]);
+      // The failure that uses up a limit already says so, rather than one attempt later.
+      const exhausted = results.filter((r) => r.remainingPoints <= 0);
+      if (exhausted.length) throw tooMany(Math.max(...exhausted.map((r) => r.msBeforeNext)));
     } catch (result) {
+      if (result instanceof DomainError) throw result;
       if (result instanceof RateLimiterRes) throw tooMany(result.msBeforeNext);
       throw unavailable();
     }

@@ -1,0 +1,50 @@
+// Starts one BullMQ worker per queue and routes each job to its processor by
+// name. Refuses to start when a job name has no processor (a job nobody would
+// ever run is a bug, found at deploy time rather than in a dead queue).
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Worker, type Job } from 'bullmq';
+import { JOB_QUEUE, JobName, redisConnection, type QueueName } from '@pulsewise/jobs';
+import { JOB_PROCESSORS, type JobProcessor } from './job-processor.js';
+import { WorkerConfig } from './worker-config.js';
+
+@Injectable()
+export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  private readonly byName: Map<string, JobProcessor>;
+
+  constructor(
+    @Inject(JOB_PROCESSORS) processors: JobProcessor[],
+    private readonly config: WorkerConfig,
+  ) {
+    this.byName = new Map(processors.map((p) => [p.jobName, p]));
+    const missing = Object.values(JobName).filter((name) => !this.byName.has(name));
+    if (missing.length) throw new Error(`No processor for job(s): ${missing.join(', ')}`);
+  }
+
+  onApplicationBootstrap(): void {
+    const queues = new Set<QueueName>(Object.values(JOB_QUEUE));
+    for (const queueName of queues) {
+      const worker = new Worker(queueName, (job: Job) => this.run(job), {
+        connection: redisConnection(this.config.values.REDIS_URL),
+        prefix: this.config.values.REDIS_PREFIX,
+        concurrency: 5,
+      });
+      worker.on('failed', (job, error) => this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+      worker.on('error', (error) => this.logger.error(`Queue ${queueName}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`Processing ${[...queues].join(', ')}`);
+  }
+
+  private run(job: Job): Promise<unknown> {
+    const processor = this.byName.get(job.name);
+    if (!processor) throw new Error(`No processor for job ${job.name}`);
+    return processor.process(job);
+  }
+
+  /** Graceful shutdown: stop taking jobs and let running ones finish. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -28,16 +28,18 @@ export function SignInPage() {
   const [showPassword, setShowPassword] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Each failed attempt moves focus: to the new organisation field, or to the message.
+  const [focusRequest, setFocusRequest] = useState<{ target: 'alert' | 'organization'; seq: number } | null>(null);
 
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const organizationRef = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
-  // When the organisation field appears, take the person straight to it.
   useEffect(() => {
-    if (askOrganization) organizationRef.current?.focus();
-  }, [askOrganization]);
+    if (!focusRequest) return;
+    (focusRequest.target === 'organization' ? organizationRef : errorRef).current?.focus();
+  }, [focusRequest]);
 
   if (session.status === 'restoring') {
     return (
@@ -87,9 +89,12 @@ export function SignInPage() {
         onError: (error) => {
           const view = describeSignInError(error, askOrganization);
           setFormError(view.message);
+          const firstAskForOrganization = view.needsOrganization && !askOrganization;
           if (view.needsOrganization) setAskOrganization(true);
-          // Move focus to the message so keyboard and screen-reader users notice it.
-          requestAnimationFrame(() => errorRef.current?.focus());
+          setFocusRequest((previous) => ({
+            target: firstAskForOrganization ? 'organization' : 'alert',
+            seq: (previous?.seq ?? 0) + 1,
+          }));
         },
       },
     );
@@ -186,9 +191,8 @@ export function SignInPage() {
                 Organisation
               </label>
               <p className="field__hint" id={`${id}-organization-hint`}>
-                Your email is used in more than one organisation. Enter the short name of the one you want,
-                for example <span className="code">acme-robotics</span>. Your HR team can tell you if you’re
-                not sure.
+                Its short name, for example <span className="code">acme-robotics</span>. Your HR team can tell
+                you if you’re not sure.
               </p>
               <input
                 ref={organizationRef}

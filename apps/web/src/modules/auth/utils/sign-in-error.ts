@@ -17,7 +17,7 @@ function messageFor(error: ApiError, organizationWasAsked: boolean): string {
     case 'TENANT_CHOICE_REQUIRED':
       return organizationWasAsked
         ? 'Enter the organisation you want to sign in to.'
-        : 'This email is used in more than one organisation. Enter the one you want to sign in to, then sign in again.';
+        : 'This email is used in more than one organisation. Enter the one you want below, then sign in again.';
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
       return organizationWasAsked

@@ -10,9 +10,9 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <div className="app-header__org">
-        <span className="brand" aria-label="Pulsewise">
+        <span className="brand">
           <span className="brand__mark" aria-hidden="true" />
-          <span aria-hidden="true">Pulsewise</span>
+          Pulsewise
         </span>
         {viewer.data ? (
           <span className="app-header__tenant">{viewer.data.tenant.name}</span>

@@ -1,0 +1,14 @@
+export { checkA11y, type A11yOptions } from './a11y';
+export { ARTIFACTS_DIR, screenshot } from './artifacts';
+export {
+  BASE_URL,
+  CHROMIUM_PATH,
+  closeBrowser,
+  closePage,
+  launchBrowser,
+  newPage,
+  pageErrorsOf,
+  VIEWPORTS,
+  type ViewportName,
+} from './browser';
+export { gqlError, stubGraphQL, type StubHandler, type StubReply } from './graphql-stub';

@@ -1,0 +1,159 @@
+// `npm run db:seed`: the demo organisation "Acme Robotics" (≈400 people, 4
+// divisions, 25 teams — a few smaller than the anonymity threshold — several
+// locations and tenure bands) and the platform operators' tenant, with one
+// sign-in per role. Deterministic (fixed random seed) and idempotent: it does
+// nothing when the demo tenant already exists.
+import { hash } from '@node-rs/argon2';
+import { loadConfig } from '../packages/config/src/index.js';
+import { createPrismaClient, withPlatform, withTenant, type Role } from '../packages/db/src/index.js';
+
+export const DEMO_PASSWORD = 'pulsewise-demo';
+export const DEMO_ACCOUNTS = {
+  platform: 'platform@pulsewise.example',
+  admin: 'admin@acme.example',
+  hr: 'hr@acme.example',
+  manager: 'manager@acme.example',
+  employee: 'employee@acme.example',
+} as const;
+
+const SEED_ACTOR = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
+
+/** mulberry32: a tiny deterministic PRNG so every seed run builds the same organisation. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LOCATIONS = [
+  { name: 'Berlin', timeZone: 'Europe/Berlin' },
+  { name: 'Boston', timeZone: 'America/New_York' },
+  { name: 'Bangalore', timeZone: 'Asia/Kolkata' },
+  { name: 'Tokyo', timeZone: 'Asia/Tokyo' },
+];
+const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elif', 'Femi', 'Gus', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zoe'];
+const LAST = ['Abe', 'Berg', 'Costa', 'Dubois', 'Eze', 'Fischer', 'Garcia', 'Hoang', 'Iyer', 'Jansen', 'Kim', 'Larsen', 'Mensah', 'Nakamura', 'Okafor', 'Patel', 'Quispe', 'Rossi', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhang'];
+
+/** Divisions and their teams with headcounts (team lead included). Three teams are smaller than 5 on purpose. */
+export const ACME_TEAMS: Record<string, [string, number][]> = {
+  Engineering: [['Platform', 20], ['Storage', 18], ['Robotics Firmware', 24], ['Vision', 20], ['Mobile', 16], ['Quality', 14], ['Security', 4], ['Developer Experience', 17]],
+  Operations: [['Manufacturing', 26], ['Supply Chain', 18], ['Logistics', 17], ['Field Service', 22], ['Facilities', 3], ['Procurement', 15]],
+  'Sales & Marketing': [['Enterprise Sales', 20], ['Mid-Market Sales', 18], ['Marketing', 16], ['Customer Success', 24], ['Partnerships', 4]],
+  'People & Finance': [['People Operations', 14], ['Finance', 16], ['Legal', 6], ['Talent', 12], ['IT', 14], ['Analytics', 10]],
+};
+
+export async function seed(databaseUrl = loadConfig().DATABASE_URL): Promise<'seeded' | 'already-seeded'> {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  try {
+    const existing = await withPlatform(prisma, SEED_ACTOR, async (tx, audit) => {
+      const found = await tx.tenant.findUnique({ where: { slug: 'acme' } });
+      if (found) await audit.record('seed.skipped', found.id);
+      return found;
+    }).catch(() => null);
+    if (existing) return 'already-seeded';
+
+    const passwordHash = await hash(DEMO_PASSWORD);
+    const random = rng(20261124);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const usedEmails = new Set<string>(Object.values(DEMO_ACCOUNTS));
+    const person = () => {
+      for (;;) {
+        const first = pick(FIRST);
+        const last = pick(LAST);
+        const email = `${first}.${last}${usedEmails.size > 300 ? Math.floor(random() * 90 + 10) : ''}@acme.example`.toLowerCase();
+        if (!usedEmails.has(email)) {
+          usedEmails.add(email);
+          return { name: `${first} ${last}`, email };
+        }
+      }
+    };
+    // Tenure bands from a few weeks to 12 years.
+    const startDate = () => new Date(Date.UTC(2026 - Math.floor(random() ** 1.6 * 12), Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
+
+    // Platform operators' tenant.
+    const platform = await withPlatform(prisma, SEED_ACTOR, async (tx, audit) => {
+      const t = await tx.tenant.create({ data: { slug: 'platform', name: 'Pulsewise Platform', kind: 'PLATFORM' } });
+      await audit.record('tenant.created', t.id, { seed: true });
+      return t;
+    });
+    await withTenant(prisma, platform.id, async (tx) => {
+      await tx.tenantPolicy.create({ data: { tenantId: platform.id } });
+      const root = await tx.orgUnit.create({ data: { tenantId: platform.id, name: platform.name, path: '' } });
+      const op = await tx.person.create({ data: { tenantId: platform.id, email: DEMO_ACCOUNTS.platform, displayName: 'Pat Platform', orgUnitId: root.id, roles: ['PLATFORM_ADMIN'] } });
+      await tx.credential.create({ data: { tenantId: platform.id, personId: op.id, passwordHash } });
+    });
+
+    const acme = await withPlatform(prisma, SEED_ACTOR, async (tx, audit) => {
+      const t = await tx.tenant.create({ data: { slug: 'acme', name: 'Acme Robotics' } });
+      await audit.record('tenant.created', t.id, { seed: true });
+      return t;
+    });
+    await withTenant(
+      prisma,
+      acme.id,
+      async (tx) => {
+        const tenantId = acme.id;
+        await tx.tenantPolicy.create({ data: { tenantId } });
+        const root = await tx.orgUnit.create({ data: { tenantId, name: 'Acme Robotics', path: '' } });
+        type Row = { id: string; email: string; displayName: string; orgUnitId: string; managerId: string | null; location: string; timeZone: string; startDate: Date; roles: Role[] };
+        const rows: Row[] = [];
+        const add = (r: Omit<Row, 'id'>) => {
+          const row = { ...r, id: crypto.randomUUID() };
+          rows.push(row);
+          return row;
+        };
+        const berlin = LOCATIONS[0]!;
+        const ceo = add({ email: 'ceo@acme.example', displayName: 'Ingrid Acme', orgUnitId: root.id, managerId: null, location: berlin.name, timeZone: berlin.timeZone, startDate: new Date(Date.UTC(2014, 2, 3)), roles: ['EMPLOYEE', 'MANAGER'] });
+        add({ email: DEMO_ACCOUNTS.admin, displayName: 'Alex Admin', orgUnitId: root.id, managerId: ceo.id, location: berlin.name, timeZone: berlin.timeZone, startDate: new Date(Date.UTC(2019, 4, 6)), roles: ['EMPLOYEE', 'TENANT_ADMIN'] });
+
+        let teamIndex = 0;
+        for (const [division, teams] of Object.entries(ACME_TEAMS)) {
+          const divisionUnit = await tx.orgUnit.create({ data: { tenantId, name: division, path: division, parentId: root.id } });
+          const headLoc = LOCATIONS[teamIndex % LOCATIONS.length]!;
+          const headIdentity = division === 'People & Finance' ? { email: DEMO_ACCOUNTS.hr, name: 'Harper HR' } : person();
+          const head = add({
+            email: headIdentity.email, displayName: headIdentity.name, orgUnitId: divisionUnit.id, managerId: ceo.id, location: headLoc.name, timeZone: headLoc.timeZone,
+            startDate: startDate(), roles: division === 'People & Finance' ? ['EMPLOYEE', 'MANAGER', 'HR_LEADER'] : ['EMPLOYEE', 'MANAGER'],
+          });
+          for (const [team, size] of teams) {
+            const path = `${division}/${team}`;
+            const unit = await tx.orgUnit.create({ data: { tenantId, name: team, path, parentId: divisionUnit.id } });
+            // Most teams sit in one location, with some people elsewhere.
+            const home = LOCATIONS[teamIndex % LOCATIONS.length]!;
+            const where = () => (random() < 0.8 ? home : pick(LOCATIONS));
+            const leadIdentity = team === 'Platform' ? { email: DEMO_ACCOUNTS.manager, name: 'Morgan Manager' } : person();
+            const leadLoc = where();
+            const lead = add({ email: leadIdentity.email, displayName: leadIdentity.name, orgUnitId: unit.id, managerId: head.id, location: leadLoc.name, timeZone: leadLoc.timeZone, startDate: startDate(), roles: ['EMPLOYEE', 'MANAGER'] });
+            for (let i = 1; i < size; i++) {
+              const identity = team === 'Platform' && i === 1 ? { email: DEMO_ACCOUNTS.employee, name: 'Emery Employee' } : person();
+              const loc = where();
+              add({ email: identity.email, displayName: identity.name, orgUnitId: unit.id, managerId: lead.id, location: loc.name, timeZone: loc.timeZone, startDate: startDate(), roles: ['EMPLOYEE'] });
+            }
+            teamIndex++;
+          }
+        }
+        await tx.person.createMany({ data: rows.map((r) => ({ ...r, tenantId })) });
+        const demo = rows.filter((r) => (Object.values(DEMO_ACCOUNTS) as string[]).includes(r.email));
+        await tx.credential.createMany({ data: demo.map((r) => ({ tenantId, personId: r.id, passwordHash })) });
+      },
+      { timeout: 60_000 },
+    );
+    return 'seeded';
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await seed();
+  console.log(
+    result === 'seeded'
+      ? `Seeded the demo organisation "Acme Robotics". Sign in with password "${DEMO_PASSWORD}" as ${Object.values(DEMO_ACCOUNTS).join(', ')}.`
+      : 'Demo data already present; nothing to seed.',
+  );
+}

@@ -172,7 +172,7 @@ describe('sign-in error messages (API answers stubbed in the browser)', () => {
     }
   });
 
-  it('asks for the organisation only when the API needs it, then sends it', async () => {
+  it('asks for the organisation only when the API needs it, offers the ones it lists, then sends the choice', async () => {
     const page = await newPage('mobile');
     const sent: unknown[] = [];
     try {
@@ -180,25 +180,49 @@ describe('sign-in error messages (API answers stubbed in the browser)', () => {
         RefreshSession: () => gqlError('UNAUTHENTICATED'),
         SignIn: (variables) => {
           sent.push(variables.input);
-          return gqlError('TENANT_CHOICE_REQUIRED', 'Choose an organisation');
+          return gqlError('TENANT_CHOICE_REQUIRED', 'This email belongs to several organisations. Choose one.', {
+            organizations: [
+              { slug: 'acme-robotics', name: 'Acme Robotics' },
+              { slug: 'globex', name: 'Globex Corporation' },
+            ],
+          });
         },
       });
       await page.goto('/sign-in');
       await page.getByLabel('Email address').fill('sam@two-orgs.example');
       await page.getByLabel('Password', { exact: true }).fill('secret-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      const organisation = page.getByLabel('Organisation');
-      await organisation.waitFor();
+      const group = page.getByRole('group', { name: 'Organisation' });
+      await group.waitFor();
       await page.getByRole('alert').getByText(/more than one organisation/).waitFor();
-      // Focus goes straight to the new field.
+      // Focus goes straight to the choices.
       await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'organization');
+      await group.getByLabel('Globex Corporation').check();
       await screenshot(page, 'sign-in-mobile-organisation');
       await checkA11y(page);
-      await organisation.fill('acme-robotics');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await assertEventually(() => sent.length === 2);
       assert.deepEqual(sent[0], { email: 'sam@two-orgs.example', password: 'secret-password' });
-      assert.deepEqual(sent[1], { email: 'sam@two-orgs.example', password: 'secret-password', organization: 'acme-robotics' });
+      assert.deepEqual(sent[1], { email: 'sam@two-orgs.example', password: 'secret-password', organization: 'globex' });
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('falls back to a text field when the API does not list the organisations', async () => {
+    const page = await newPage('desktop');
+    try {
+      await stubGraphQL(page, {
+        RefreshSession: () => gqlError('UNAUTHENTICATED'),
+        SignIn: () => gqlError('TENANT_CHOICE_REQUIRED'),
+      });
+      await page.goto('/sign-in');
+      await page.getByLabel('Email address').fill('sam@two-orgs.example');
+      await page.getByLabel('Password', { exact: true }).fill('secret-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('textbox', { name: 'Organisation' }).waitFor();
+      await screenshot(page, 'sign-in-desktop-organisation-text');
+      await checkA11y(page);
     } finally {
       await closePage(page);
     }

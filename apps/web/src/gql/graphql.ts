@@ -13,7 +13,7 @@ export type Role =
 
 export type SignInInput = {
   email: string;
-  /** Tenant slug; only needed when the email exists in several organisations (TENANT_CHOICE_REQUIRED). */
+  /** Organisation slug; needed only when the email belongs to several organisations. */
   organization?: string | null | undefined;
   password: string;
 };

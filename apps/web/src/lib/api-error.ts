@@ -15,6 +15,7 @@ export type ServerErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'TENANT_CHOICE_REQUIRED'
+  | 'TENANT_SUSPENDED'
   | 'ANONYMITY_THRESHOLD'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED';
@@ -115,6 +116,8 @@ export function userMessageFor(code: ApiErrorCode, context: MessageContext = {})
       return 'Pulsewise isn’t available right now. Please try again in a few minutes.';
     case 'TENANT_CHOICE_REQUIRED':
       return 'This email is used in more than one organisation. Choose which one to sign in to.';
+    case 'TENANT_SUSPENDED':
+      return 'Your organisation’s Pulsewise account is suspended. Contact your organisation’s Pulsewise admin.';
     case 'ANONYMITY_THRESHOLD':
       return 'Too few people are in this group to show results without risking their anonymity.';
     case 'GRAPHQL_PARSE_FAILED':

@@ -78,6 +78,7 @@ const SESSION_REJECTED_CODES: ReadonlySet<ApiErrorCode> = new Set([
   'FORBIDDEN',
   'BAD_USER_INPUT',
   'NOT_FOUND',
+  'TENANT_SUSPENDED',
 ]);
 
 export function createMemoryTokenStore(): AccessTokenStore {

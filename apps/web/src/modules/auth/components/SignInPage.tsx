@@ -6,7 +6,7 @@ import { usePageTitle } from '../../shell/hooks/usePageTitle';
 import { homePathFor, safeReturnPath } from '../../shell/utils/navigation';
 import { useSession } from '../hooks/useSession';
 import { useSignIn } from '../hooks/useSignIn';
-import { describeSignInError } from '../utils/sign-in-error';
+import { describeSignInError, type OrganizationChoice } from '../utils/sign-in-error';
 
 interface FieldErrors {
   email?: string;
@@ -25,6 +25,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [organization, setOrganization] = useState('');
   const [askOrganization, setAskOrganization] = useState(false);
+  const [organizations, setOrganizations] = useState<OrganizationChoice[]>([]);
   const [showPassword, setShowPassword] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -65,7 +66,9 @@ export function SignInPage() {
     if (!email.trim()) errors.email = 'Enter your email address.';
     else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = 'Enter an email address like name@example.com.';
     if (!password) errors.password = 'Enter your password.';
-    if (askOrganization && !organization.trim()) errors.organization = 'Enter your organisation.';
+    if (askOrganization && !organization.trim()) {
+      errors.organization = organizations.length > 0 ? 'Choose an organisation.' : 'Enter your organisation.';
+    }
     return errors;
   }
 
@@ -90,7 +93,10 @@ export function SignInPage() {
           const view = describeSignInError(error, askOrganization);
           setFormError(view.message);
           const firstAskForOrganization = view.needsOrganization && !askOrganization;
-          if (view.needsOrganization) setAskOrganization(true);
+          if (view.needsOrganization) {
+            setAskOrganization(true);
+            if (view.organizations.length > 0) setOrganizations(view.organizations);
+          }
           setFocusRequest((previous) => ({
             target: firstAskForOrganization ? 'organization' : 'alert',
             seq: (previous?.seq ?? 0) + 1,
@@ -139,7 +145,15 @@ export function SignInPage() {
               inputMode="email"
               spellCheck={false}
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                // A different email may belong to different organisations: ask again if needed.
+                if (askOrganization) {
+                  setAskOrganization(false);
+                  setOrganizations([]);
+                  setOrganization('');
+                }
+              }}
               aria-invalid={fieldErrors.email ? true : undefined}
               aria-describedby={describedBy('email')}
             />
@@ -185,7 +199,32 @@ export function SignInPage() {
             ) : null}
           </div>
 
-          {askOrganization ? (
+          {askOrganization && organizations.length > 0 ? (
+            <fieldset
+              className="field field--choices"
+              aria-describedby={fieldErrors.organization ? `${id}-organization-error` : undefined}
+            >
+              <legend className="field__label">Organisation</legend>
+              {organizations.map((choice, index) => (
+                <label className="choice" key={choice.slug}>
+                  <input
+                    ref={index === 0 ? organizationRef : undefined}
+                    type="radio"
+                    name="organization"
+                    value={choice.slug}
+                    checked={organization === choice.slug}
+                    onChange={() => setOrganization(choice.slug)}
+                  />
+                  <span>{choice.name}</span>
+                </label>
+              ))}
+              {fieldErrors.organization ? (
+                <p className="field__error" id={`${id}-organization-error`}>
+                  {fieldErrors.organization}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : askOrganization ? (
             <div className="field">
               <label className="field__label" htmlFor={`${id}-organization`}>
                 Organisation

@@ -1,25 +1,36 @@
 import { type ApiError, formatWaitMinutes, isApiError, toUserMessage } from '../../../lib/api-error';
 
+export interface OrganizationChoice {
+  slug: string;
+  name: string;
+}
+
 export interface SignInErrorView {
   message: string;
   /** The API needs to know which organisation: show the organisation field. */
   needsOrganization: boolean;
+  /** The organisations to choose from, when the API lists them (`extensions.organizations`). */
+  organizations: OrganizationChoice[];
 }
 
 /** Sign-in has its own wording: here UNAUTHENTICATED means "wrong email or password". */
 export function describeSignInError(error: unknown, organizationWasAsked: boolean): SignInErrorView {
-  if (!isApiError(error)) return { message: toUserMessage(error), needsOrganization: false };
-  return { message: messageFor(error, organizationWasAsked), needsOrganization: error.code === 'TENANT_CHOICE_REQUIRED' };
+  if (!isApiError(error)) return { message: toUserMessage(error), needsOrganization: false, organizations: [] };
+  const needsOrganization = error.code === 'TENANT_CHOICE_REQUIRED';
+  return {
+    message: messageFor(error, organizationWasAsked),
+    needsOrganization,
+    organizations: needsOrganization ? organizationsOf(error) : [],
+  };
 }
 
 function messageFor(error: ApiError, organizationWasAsked: boolean): string {
   switch (error.code) {
     case 'TENANT_CHOICE_REQUIRED':
       return organizationWasAsked
-        ? 'Enter the organisation you want to sign in to.'
-        : 'This email is used in more than one organisation. Enter the one you want below, then sign in again.';
+        ? 'Choose the organisation you want to sign in to.'
+        : 'This email is used in more than one organisation. Choose the one you want below, then sign in again.';
     case 'UNAUTHENTICATED':
-    case 'INVALID_CREDENTIALS':
       return organizationWasAsked
         ? 'That email, password and organisation don’t match. Check them and try again.'
         : 'That email and password don’t match. Check them and try again.';
@@ -32,4 +43,14 @@ function messageFor(error: ApiError, organizationWasAsked: boolean): string {
     default:
       return error.userMessage;
   }
+}
+
+function organizationsOf(error: ApiError): OrganizationChoice[] {
+  const list = error.extensions.organizations;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { slug, name } = item as Record<string, unknown>;
+    return typeof slug === 'string' && slug ? [{ slug, name: typeof name === 'string' && name ? name : slug }] : [];
+  });
 }

@@ -2,6 +2,7 @@
 // the worker sends is printed with its links and kept in tmp/mail/ as .eml.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 const port = Number(process.env.MAIL_SINK_PORT ?? 1025);
@@ -14,12 +15,13 @@ const server = new SMTPServer({
   onData(stream, session, callback) {
     const chunks = [];
     stream.on('data', (c) => chunks.push(c));
-    stream.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+    stream.on('end', async () => {
+      const raw = Buffer.concat(chunks);
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`);
       writeFileSync(file, raw);
-      const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '(no subject)';
-      const links = [...raw.replace(/=\r?\n/g, '').matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => m[0]);
+      const mail = await simpleParser(raw);
+      const subject = mail.subject ?? '(no subject)';
+      const links = [...(mail.text ?? '').matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => m[0]);
       console.log(`[mail] to ${session.envelope.rcptTo.map((r) => r.address).join(', ')} — ${subject}${links.length ? `\n       ${links.join('\n       ')}` : ''}`);
       callback();
     });

@@ -17,7 +17,7 @@ const processes = [
   ['web', 'npm', ['run', 'preview', '-w', '@pulsewise/web', '--silent']],
 ];
 const children = processes.map(([name, command, args]) => {
-  const child = spawn(command, args, { env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `${name.padEnd(6)}| `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';

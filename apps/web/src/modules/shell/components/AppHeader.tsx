@@ -1,7 +1,7 @@
 import { useGetViewer } from '../../auth/hooks/useGetViewer';
 import { useSignOut } from '../../auth/hooks/useSignOut';
 import { toUserMessage } from '../../../lib/api-error';
-import { ROLE_LABELS } from '../utils/navigation';
+import { describeRoles } from '../utils/navigation';
 
 export function AppHeader() {
   const viewer = useGetViewer();
@@ -28,7 +28,7 @@ export function AppHeader() {
           <p className="person">
             <span className="visually-hidden">Signed in as </span>
             <span className="person__name">{viewer.data.displayName}</span>
-            <span className="person__roles">{viewer.data.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+            <span className="person__roles">{describeRoles(viewer.data.roles)}</span>
           </p>
         ) : viewer.isError ? (
           <p className="person person--error" role="alert">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homePathFor, navItemsFor, safeReturnPath } from './navigation';
+import { describeRoles, homePathFor, navItemsFor, safeReturnPath } from './navigation';
 
 const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((i) => i.label);
 
@@ -35,5 +35,11 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('https://evil.example')).toBeNull();
     expect(safeReturnPath('/sign-in')).toBeNull();
     expect(safeReturnPath(undefined)).toBeNull();
+  });
+});
+
+describe('describeRoles', () => {
+  it('lists roles most responsible first, once each', () => {
+    expect(describeRoles(['EMPLOYEE', 'MANAGER', 'HR_LEADER', 'EMPLOYEE'])).toBe('HR leader, Manager, Employee');
   });
 });

@@ -40,6 +40,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   EMPLOYEE: 'Employee',
 };
 
+/** "HR leader, Manager, Employee": most responsible role first, whatever order the API uses. */
+export function describeRoles(roles: readonly Role[]): string {
+  const order = Object.keys(ROLE_LABELS) as Role[];
+  return [...new Set(roles)]
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    .map((role) => ROLE_LABELS[role])
+    .join(', ');
+}
+
 /** Only same-app paths are followed after sign-in (no open redirects). */
 export function safeReturnPath(from: unknown): string | null {
   if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\')) {

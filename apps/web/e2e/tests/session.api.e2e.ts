@@ -1,0 +1,79 @@
+/**
+ * Sign-in, reload and sign-out against the real API with the seeded demo organisation
+ * (see README "Demo sign-ins"). Skipped when no API answers at E2E_API_URL.
+ * Only successful sign-ins here: failed attempts count towards the API's lockout.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { BASE_URL, checkA11y, closeBrowser, closePage, newPage, pageErrorsOf, screenshot } from '../support';
+
+after(closeBrowser);
+
+const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'pulsewise-demo';
+
+async function apiIsUp(): Promise<boolean> {
+  try {
+    await fetch(process.env.E2E_API_URL ?? 'http://127.0.0.1:4000', { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The seed gives people several roles (an HR leader is also an employee, …): check what each
+// must and must not see rather than the exact list.
+const accounts = [
+  { email: 'hr@acme.example', home: '/dashboard', sees: ['Dashboard'], never: ['Admin', 'Tenants'] },
+  { email: 'admin@acme.example', home: '/dashboard', sees: ['Dashboard', 'Admin'], never: ['Tenants'] },
+  { email: 'manager@acme.example', home: '/teams', sees: ['My teams'], never: ['Dashboard', 'Admin', 'Tenants'] },
+  { email: 'employee@acme.example', home: '/my-success', sees: ['My success'], never: ['Dashboard', 'My teams', 'Admin', 'Tenants'] },
+  { email: 'platform@pulsewise.example', home: '/platform/tenants', sees: ['Tenants'], never: ['Dashboard', 'My teams', 'Admin'] },
+];
+
+describe('session against the real API (seeded demo organisation)', async () => {
+  const skip = (await apiIsUp()) ? false : 'no API answering at E2E_API_URL';
+
+  for (const account of accounts) {
+    it(`${account.email} signs in, sees their pages, stays signed in across a reload, signs out`, { skip }, async () => {
+      const page = await newPage(account.email.startsWith('employee') ? 'mobile' : 'desktop');
+      try {
+        await page.goto('/');
+        await page.waitForURL(`${BASE_URL}/sign-in`);
+        await page.getByLabel('Email address').fill(account.email);
+        await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(`${BASE_URL}${account.home}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+        for (const label of account.sees) assert.ok(nav.includes(label), `${account.email} should see ${label}: ${nav}`);
+        for (const label of account.never) assert.ok(!nav.includes(label), `${account.email} must not see ${label}: ${nav}`);
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        const name = account.email.split('@')[0] ?? 'account';
+        await screenshot(page, `api-${name}-home`);
+        await checkA11y(page);
+
+        // The access token lives in memory only: a reload resumes via the httpOnly refresh cookie.
+        await page.reload();
+        await page.waitForURL(`${BASE_URL}${account.home}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const cookies = await page.context().cookies();
+        const refresh = cookies.find((c) => c.name === 'pw_refresh');
+        assert.ok(refresh, 'refresh cookie set through the same-origin proxy');
+        assert.equal(refresh.httpOnly, true);
+        assert.equal(await page.evaluate(() => document.cookie.includes('pw_refresh')), false);
+
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForURL(`${BASE_URL}/sign-in`);
+        await page.getByText('You have signed out.').waitFor();
+        // Signed out on the server too: a reload does not sign back in.
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+        await page.waitForTimeout(300);
+        assert.equal(new URL(page.url()).pathname, '/sign-in');
+        assert.deepEqual(pageErrorsOf(page), []);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});

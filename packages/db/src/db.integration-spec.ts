@@ -105,6 +105,43 @@ describe('catalog', () => {
   });
 });
 
+describe('unlinkable answers (PRIVACY.md promise 7)', () => {
+  const ANSWER_TABLES = ['responses', 'response_comments'];
+
+  it('keeps no person, no time and no ordered id in the tables that hold answers', async () => {
+    const { rows } = await admin.query<{ table_name: string; column_name: string; data_type: string; column_default: string | null; is_identity: string }>(
+      `SELECT table_name, column_name, data_type, column_default, is_identity FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name = ANY($1)`,
+      [ANSWER_TABLES],
+    );
+    expect(new Set(rows.map((r) => r.table_name))).toEqual(new Set(ANSWER_TABLES));
+    for (const c of rows) {
+      const where = `${c.table_name}.${c.column_name}`;
+      expect({ where, personish: /person|user|email|ip|agent|invitation|token/.test(c.column_name) }).toEqual({ where, personish: false });
+      expect({ where, timeish: /time|date/.test(c.data_type) || /_at$|_on$/.test(c.column_name) }).toEqual({ where, timeish: false });
+      // No sequences, identities or server-generated (possibly time-ordered) ids: the submitter picks a random UUID.
+      expect({ where, generated: c.is_identity === 'YES' || Boolean(c.column_default) }).toEqual({ where, generated: false });
+    }
+  });
+
+  it('gives the answer tables no foreign key to people or invitations', async () => {
+    const { rows } = await admin.query<{ target: string }>(
+      `SELECT c.confrelid::regclass::text AS target FROM pg_constraint c
+       WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1)`,
+      [ANSWER_TABLES],
+    );
+    expect(rows.map((r) => r.target).filter((t) => !['tenants', 'pulse_rounds'].includes(t))).toEqual([]);
+  });
+
+  it('does not let the app role edit an answer once written', async () => {
+    const { rows } = await admin.query<{ table_name: string; privilege_type: string }>(
+      `SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'pulsewise_app' AND table_name = ANY($1) AND privilege_type = 'UPDATE'`,
+      [ANSWER_TABLES],
+    );
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('Prisma schema and migrated database', () => {
   it('agree on every model table and column (types and nullability)', async () => {
     const { rows } = await admin.query<{ table_name: string; column_name: string; is_nullable: 'YES' | 'NO'; udt_name: string }>(

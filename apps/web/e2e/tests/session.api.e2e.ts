@@ -76,4 +76,29 @@ describe('session against the real API (seeded demo organisation)', async () => 
       }
     });
   }
+
+  it('tabs opened at the same moment share the session without tripping refresh-token reuse detection', { skip }, async () => {
+    const page = await newPage('desktop');
+    try {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email address').fill('hr@acme.example');
+      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${BASE_URL}/dashboard`);
+      // Three more tabs start at once: each resumes the session from the same rotating cookie.
+      const tabs = await Promise.all([1, 2, 3].map(() => page.context().newPage()));
+      await Promise.all(tabs.map((tab) => tab.goto('/dashboard')));
+      for (const tab of tabs) {
+        await tab.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      }
+      // The session is still alive afterwards (a reused cookie would have revoked it).
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/dashboard');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(`${BASE_URL}/sign-in`);
+    } finally {
+      await closePage(page);
+    }
+  });
 });

@@ -114,6 +114,29 @@ describe('graphql client: refresh and retry', () => {
     expect(refreshSession).toHaveBeenCalledTimes(1);
   });
 
+  it('refreshes inside the cross-tab lock', async () => {
+    const api = fakeApi({ GetViewer: [() => gqlError('UNAUTHENTICATED'), viewerOk], RefreshSession: refreshOk('new-token') });
+    const events: string[] = [];
+    const client = createGraphQLClient({
+      fetch: api.fetch,
+      refreshSession: async (request) => {
+        events.push('refresh');
+        return (await request(RefreshDoc)).refreshSession.accessToken;
+      },
+      withRefreshLock: async (task) => {
+        events.push('lock');
+        try {
+          return await task();
+        } finally {
+          events.push('unlock');
+        }
+      },
+    });
+    client.setAccessToken('old-token');
+    await client.request(ViewerDoc);
+    expect(events).toEqual(['lock', 'refresh', 'unlock']);
+  });
+
   it('does not refresh again if another request already refreshed while this one was in flight', async () => {
     let client!: ReturnType<typeof setup>['client'];
     const ctx = setup({

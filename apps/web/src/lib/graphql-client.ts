@@ -11,8 +11,9 @@ import {
  *
  * - Sends the in-memory access token as `Authorization: Bearer …` (never stored anywhere else).
  * - On UNAUTHENTICATED it refreshes the session once (the API reads the httpOnly `pw_refresh`
- *   cookie) and retries the request once. Concurrent requests share a single refresh, because the
- *   API rotates the refresh cookie and a second refresh with the old cookie would be rejected.
+ *   cookie) and retries the request once. Concurrent requests share a single refresh, and tabs
+ *   take turns (Web Locks), because the API rotates the refresh cookie and ends the session when
+ *   an already-used one comes back.
  * - If the refresh is rejected, the session is over: the token is dropped, `onSessionEnded` fires
  *   once, and the request fails with UNAUTHENTICATED ("Your session ended…").
  * - Everything else surfaces as a typed `ApiError` with a message a person understands.
@@ -62,6 +63,19 @@ export interface GraphQLClientOptions {
   /** Called once when a refresh is rejected, i.e. the person must sign in again. */
   onSessionEnded?: () => void;
   timeoutMs?: number;
+  /**
+   * Serialises refreshes across browser tabs (default: the Web Locks API where available).
+   * The API rotates the refresh cookie and treats an old one coming back as theft, ending the
+   * session: two tabs refreshing at the same moment would sign the person out everywhere.
+   */
+  withRefreshLock?: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+const REFRESH_LOCK_NAME = 'pulsewise-session-refresh';
+
+function webLocksOrDirect<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request(REFRESH_LOCK_NAME, task) : task();
 }
 
 export interface GraphQLClient {
@@ -96,6 +110,7 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens ?? createMemoryTokenStore();
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const withRefreshLock = options.withRefreshLock ?? webLocksOrDirect;
   let inFlightRefresh: Promise<string> | null = null;
 
   async function execute<TResult, TVariables>(
@@ -149,8 +164,7 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
     if (!inFlightRefresh) {
       const unauthenticated: RequestFn = (document, ...args) =>
         execute(document, args[0], null, args[1]?.signal);
-      inFlightRefresh = options
-        .refreshSession(unauthenticated)
+      inFlightRefresh = withRefreshLock(() => options.refreshSession(unauthenticated))
         .then((token) => {
           tokens.set(token);
           return token;

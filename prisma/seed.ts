@@ -5,7 +5,7 @@
 // nothing when the demo tenant already exists.
 import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../packages/config/src/index.js';
-import { createPrismaClient, withPlatform, withTenant, type Role } from '../packages/db/src/index.js';
+import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Role } from '../packages/db/src/index.js';
 
 export const DEMO_PASSWORD = 'pulsewise-demo';
 export const DEMO_ACCOUNTS = {
@@ -99,6 +99,7 @@ export async function seed(databaseUrl = loadConfig().DATABASE_URL): Promise<'se
       async (tx) => {
         const tenantId = acme.id;
         await tx.tenantPolicy.create({ data: { tenantId } });
+        await seedQuestionBank(tx, tenantId);
         const root = await tx.orgUnit.create({ data: { tenantId, name: 'Acme Robotics', path: '' } });
         type Row = { id: string; email: string; displayName: string; orgUnitId: string; managerId: string | null; location: string; timeZone: string; startDate: Date; roles: Role[] };
         const rows: Row[] = [];

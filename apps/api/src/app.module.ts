@@ -15,6 +15,7 @@ import { RedisModule } from './common/redis/redis.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryModule } from './modules/directory/directory.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 
 /** Where the generated schema is written; tests compare it with the committed apps/api/schema.gql. */
@@ -45,6 +46,7 @@ export const SCHEMA_FILE_ENV = 'GRAPHQL_SCHEMA_FILE';
     AuthModule,
     TenantsModule,
     DirectoryModule,
+    SurveysModule,
     HealthModule,
   ],
   providers: [

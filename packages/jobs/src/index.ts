@@ -5,17 +5,29 @@ import { z } from 'zod';
 
 export const QueueName = {
   EMAIL: 'email',
+  SURVEYS: 'surveys',
+  RESPONSES: 'responses',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SEND_EMAIL: 'send-email',
+  LAUNCH_ROUND: 'pulse.launch-round',
+  SEND_INVITATION: 'pulse.send-invitation',
+  SEND_REMINDER: 'pulse.send-reminder',
+  CLOSE_ROUND: 'pulse.close-round',
+  FLUSH_RESPONSES: 'responses.flush',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Which queue each job travels on (the worker refuses to start if a job has no handler). */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.EMAIL,
+  [JobName.LAUNCH_ROUND]: QueueName.SURVEYS,
+  [JobName.SEND_INVITATION]: QueueName.SURVEYS,
+  [JobName.SEND_REMINDER]: QueueName.SURVEYS,
+  [JobName.CLOSE_ROUND]: QueueName.SURVEYS,
+  [JobName.FLUSH_RESPONSES]: QueueName.RESPONSES,
 };
 
 export const sendEmailPayload = z.object({
@@ -26,11 +38,40 @@ export const sendEmailPayload = z.object({
 });
 export type SendEmailPayload = z.infer<typeof sendEmailPayload>;
 
+const uuid = z.string().uuid();
+
+export const launchRoundPayload = z.object({
+  tenantId: uuid,
+  programmeId: uuid,
+  /** Set by manual launches ("launch now"); scheduled launches derive the sequence from the clock. */
+  manual: z.boolean().default(false),
+});
+export const invitationPayload = z.object({ tenantId: uuid, invitationId: uuid });
+export const reminderPayload = z.object({ tenantId: uuid, invitationId: uuid, reminder: z.union([z.literal(1), z.literal(2)]) });
+export const roundPayload = z.object({ tenantId: uuid, roundId: uuid });
+
 export const JOB_PAYLOADS = {
   [JobName.SEND_EMAIL]: sendEmailPayload,
+  [JobName.LAUNCH_ROUND]: launchRoundPayload,
+  [JobName.SEND_INVITATION]: invitationPayload,
+  [JobName.SEND_REMINDER]: reminderPayload,
+  [JobName.CLOSE_ROUND]: roundPayload,
+  [JobName.FLUSH_RESPONSES]: roundPayload,
 } satisfies Record<JobName, z.ZodType>;
 
-export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
+export type JobPayload<N extends JobName> = z.input<(typeof JOB_PAYLOADS)[N]>;
+
+/** Deterministic job ids make enqueueing idempotent: the same logical job is only ever queued once. (BullMQ forbids ":" in ids.) */
+export const jobId = {
+  launch: (programmeId: string, nonce: string) => `launch-${programmeId}-${nonce}`,
+  invitation: (invitationId: string) => `invite-${invitationId}`,
+  reminder: (invitationId: string, n: 1 | 2) => `remind-${invitationId}-${n}`,
+  close: (roundId: string) => `close-${roundId}`,
+  flush: (roundId: string) => `flush-${roundId}`,
+  programmeScheduler: (programmeId: string) => `programme-${programmeId}`,
+};
+
+export { ResponseBuffer, type BufferedResponse } from './response-buffer.js';
 
 /** BullMQ needs maxRetriesPerRequest: null on its connections. */
 export function redisConnection(url: string): ConnectionOptions {

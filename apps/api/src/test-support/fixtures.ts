@@ -1,5 +1,5 @@
 // Test fixtures written through the same RLS-bound paths the app uses.
-import { withPlatform, withTenant, type Db, type Role } from '@pulsewise/db';
+import { seedQuestionBank, withPlatform, withTenant, type Db, type Role } from '@pulsewise/db';
 import { hashPassword } from '../modules/auth/password-hasher.js';
 import type { TestApp } from './test-app.js';
 
@@ -38,6 +38,7 @@ export async function createTenant(
   });
   return withTenant(prisma, tenant.id, async (tx) => {
     await tx.tenantPolicy.create({ data: { tenantId: tenant.id } });
+    await seedQuestionBank(tx, tenant.id);
     const root = await tx.orgUnit.create({ data: { tenantId: tenant.id, name, path: '' } });
     const units: Record<string, string> = { '': root.id };
     for (const path of spec.units ?? []) {

@@ -1,3 +1,4 @@
+import type { Tx } from '../client.js';
 // The question bank every tenant starts with. Each item feeds one culture signal
 // (by key); tenants edit wording (new versions) without breaking trends.
 export type DefaultQuestionType = 'AGREEMENT_5' | 'ENPS_0_10' | 'YES_NO' | 'COMMENT';
@@ -30,3 +31,8 @@ export const ANSWER_RANGE: Record<Exclude<DefaultQuestionType, 'COMMENT'>, { min
   ENPS_0_10: { min: 0, max: 10 },
   YES_NO: { min: 0, max: 1 },
 };
+
+/** Gives a new tenant the default bank (inside the caller's tenant transaction). */
+export async function seedQuestionBank(tx: Tx, tenantId: string): Promise<void> {
+  await tx.question.createMany({ data: DEFAULT_QUESTION_BANK.map((q) => ({ tenantId, ...q })), skipDuplicates: true });
+}

@@ -3,15 +3,28 @@
 // of the request shares it, and the Apollo plugin below commits it before the
 // response is sent — or rolls it back when the operation produced errors.
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Logger } from '@nestjs/common';
 import { setTenant, type Db, type Tx } from '@pulsewise/db';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 
 class Rollback extends Error {}
 
+const logger = new Logger('RequestTransaction');
+
 export class RequestTransaction {
   private opened?: { tenantId: string | null; tx: Promise<Tx>; finish: (commit: boolean) => void; done: Promise<void> };
 
+  private readonly onCommit: (() => Promise<unknown>)[] = [];
+
   constructor(private readonly db: Db) {}
+
+  /**
+   * Work that must only happen once the request's writes are durable — enqueueing
+   * jobs, scheduling. Never enqueue inside the transaction: a rollback could not take it back.
+   */
+  afterCommit(fn: () => Promise<unknown>): void {
+    this.onCommit.push(fn);
+  }
 
   get tenantId(): string | null | undefined {
     return this.opened?.tenantId;
@@ -48,9 +61,14 @@ export class RequestTransaction {
   }
 
   async end(commit: boolean): Promise<void> {
-    if (!this.opened) return;
-    this.opened.finish(commit);
-    await this.opened.done;
+    if (this.opened) {
+      this.opened.finish(commit);
+      await this.opened.done;
+    }
+    if (!commit) return;
+    for (const fn of this.onCommit) {
+      await fn().catch((error: unknown) => logger.error(`after-commit step failed: ${(error as Error).message}`));
+    }
   }
 }
 

@@ -14,7 +14,7 @@ export class JobQueues implements OnModuleDestroy {
 
   constructor(@Inject(AppConfigService) private readonly config: AppConfigService) {}
 
-  private queue(name: QueueName): Queue {
+  queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = createQueue(name, redisConnection(this.config.values.REDIS_URL), this.config.values.REDIS_PREFIX);

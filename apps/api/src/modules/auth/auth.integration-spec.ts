@@ -46,7 +46,9 @@ describe('sign-in', () => {
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
   });
 
-  it('asks which organisation when an email belongs to several, and signs in to the chosen one', async () => {
+  it('asks which organisation only after the password matched in several, and signs in to the chosen one', async () => {
+    const wrongPassword = await api.gql(SIGN_IN, { input: { email: 'both@shared.test', password: 'not it' } });
+    expect(wrongPassword.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     const ambiguous = await api.gql(SIGN_IN, { input: { email: 'both@shared.test', password: PASSWORD } });
     expect(ambiguous.errors?.[0]?.extensions).toMatchObject({ code: 'TENANT_CHOICE_REQUIRED', organizations: [{ slug: 'acme', name: 'ACME' }, { slug: 'globex', name: 'GLOBEX' }] });
     const { token } = await signIn(api, 'both@shared.test', PASSWORD, 'globex');

@@ -36,27 +36,30 @@ export class AuthService {
     await this.throttle.assertAllowed(email, ip);
 
     const accounts = await this.repo.findAccounts(this.prisma.client, email);
-    const account = this.chooseAccount(accounts, input.organization);
-    const storedHash = account ? await withTenant(this.prisma.client, account.tenantId, (tx) => this.repo.passwordHash(tx, account.tenantId, account.personId)) : null;
-    const valid = await verifyPassword(storedHash, input.password);
-    if (!account || !valid) {
+    const candidates = input.organization ? accounts.filter((a) => a.tenantSlug === input.organization) : accounts;
+    // The password is checked before anything about the accounts is revealed, so
+    // nobody learns which organisations an email belongs to without knowing it.
+    const matching: AccountMatch[] = [];
+    for (const account of candidates) {
+      const storedHash = await withTenant(this.prisma.client, account.tenantId, (tx) => this.repo.passwordHash(tx, account.tenantId, account.personId));
+      if (await verifyPassword(storedHash, input.password)) matching.push(account);
+    }
+    if (candidates.length === 0) await verifyPassword(null, input.password);
+    if (matching.length === 0) {
       await this.throttle.recordFailure(email, ip);
       throw unauthenticated(BAD_CREDENTIALS);
     }
     await this.throttle.recordSuccess(email, ip);
+    if (matching.length > 1) {
+      throw new DomainError(ErrorCode.TENANT_CHOICE_REQUIRED, 'This email belongs to several organisations. Choose one.', {
+        organizations: matching.map((a) => ({ slug: a.tenantSlug, name: a.tenantName })),
+      });
+    }
+    const account = matching[0]!;
     if (account.tenantStatus === 'SUSPENDED') {
       throw new DomainError(ErrorCode.TENANT_SUSPENDED, `${account.tenantName} is suspended. Contact your administrator.`);
     }
     return this.startSession(account.tenantId, account.personId);
-  }
-
-  /** An email may belong to several organisations; then the caller must say which one. */
-  private chooseAccount(accounts: AccountMatch[], organization: string | undefined): AccountMatch | undefined {
-    if (organization) return accounts.find((a) => a.tenantSlug === organization);
-    if (accounts.length <= 1) return accounts[0];
-    throw new DomainError(ErrorCode.TENANT_CHOICE_REQUIRED, 'This email belongs to several organisations. Choose one.', {
-      organizations: accounts.map((a) => ({ slug: a.tenantSlug, name: a.tenantName })),
-    });
   }
 
   async startSession(tenantId: string, personId: string): Promise<IssuedSession> {

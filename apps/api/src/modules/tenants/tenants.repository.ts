@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@pulsewise/db';
+import { seedQuestionBank, type Tx } from '@pulsewise/db';
 
 const TENANT = { id: true, name: true, slug: true, status: true, createdAt: true } as const;
 const POLICY = {
@@ -21,12 +21,13 @@ export class TenantsRepository {
     return tx.tenant.count({ where: { slug } }).then((n) => n > 0);
   }
 
-  /** A tenant is born with its policy and the root of its org tree (the whole organisation). */
+  /** A tenant is born with its policy, the root of its org tree (the whole organisation) and the default question bank. */
   async create(tx: Tx, data: { name: string; slug: string }) {
     const tenant = await tx.tenant.create({ data, select: TENANT });
     await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenant.id}, true)`;
     await tx.tenantPolicy.create({ data: { tenantId: tenant.id } });
     await tx.orgUnit.create({ data: { tenantId: tenant.id, name: data.name, path: '' } });
+    await seedQuestionBank(tx, tenant.id);
     return tenant;
   }
 

@@ -1,0 +1,257 @@
+// Independent auditor. It shares only types and key helpers with the suppressor:
+// relations, sensitivity rules, exact elimination and bounds are all rebuilt here.
+
+import type { AuditReport, CellModel, HistogramMeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
+import { determinedUnknowns, type SparseRow } from './elimination.js';
+import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
+import { BoundsModel, checkTarget, type IntervalTarget } from './intervals.js';
+import { loadSolver } from './lp.js';
+import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
+
+export interface AuditOptions {
+  /** Earlier releases covering the same people (same rounds, or rounds this one rolls up). */
+  priorReleases?: readonly Release[];
+  /** The true data behind `release`: enables data-based sensitivity, integrity and insider checks. */
+  truth?: CellModel;
+  /** Run the LP bound checks (default true). The exact test always runs. */
+  intervals?: boolean;
+}
+
+export async function auditRelease(release: Release, options: AuditOptions = {}): Promise<AuditReport> {
+  const started = performance.now();
+  const releases = [...(options.priorReleases ?? []), release];
+  const system = buildLinearSystem(releases);
+  const defs = measureDefs(releases);
+  const layers = layerKnowns(system, defs);
+  const truth = options.truth;
+  if (truth && truth.releaseId !== release.releaseId) throw new Error('truth does not belong to this release');
+  const truthCells = new Map<string, ModelCell>((truth?.cells ?? []).map((c) => [c.key, c]));
+
+  const violations: Violation[] = [];
+  const redundant: AuditReport['redundant'] = [];
+
+  // Sensitivity of every hidden cell, judged by this module's own reading of the rules.
+  const sensitivity = new Map<string, Map<string, Sensitivity>>();
+  let hiddenCells = 0;
+  for (const r of releases) {
+    const map = new Map<string, Sensitivity>();
+    sensitivity.set(r.releaseId, map);
+    const isCurrent = r === release;
+    for (const c of r.cells) {
+      map.set(c.key, sensitivityOf(c, r, isCurrent ? truthCells.get(c.key) : undefined, defs));
+      if (c.status === 'HIDDEN') hiddenCells++;
+      violations.push(...publishedChecks(r, c, isCurrent ? truthCells.get(c.key) : undefined, isCurrent && truth !== undefined));
+    }
+  }
+
+  // Exact test, layer by layer: a hidden value is derivable iff its unit vector is in the row space.
+  for (const layer of layers) {
+    const rows: SparseRow[] = [];
+    for (const row of system.rows) {
+      const sparse: SparseRow = new Map();
+      row.vars.forEach((v, i) => {
+        if (!layer.known.has(v)) sparse.set(v, (sparse.get(v) ?? 0n) + BigInt(row.coefs[i]!));
+      });
+      for (const [v, c] of sparse) if (c === 0n) sparse.delete(v);
+      if (sparse.size > 0) rows.push(sparse);
+    }
+    for (const v of determinedUnknowns(rows)) {
+      for (const { releaseId, cellKey } of system.variables[v]!.cells) {
+        const cell = system.cells.get(releaseId)!.get(cellKey)!;
+        if (!isHiddenIn(cell, layer.key)) continue;
+        const s = sensitivity.get(releaseId)!.get(cellKey)!;
+        const sensitive = layer.key === COUNT_LAYER ? s.count : (s.measures.get(layer.key)?.exact ?? false);
+        if (sensitive) violations.push({ releaseId, cellKey, kind: 'EXACT', layer: layer.key, detail: 'value follows exactly from published cells' });
+        else redundant.push({ releaseId, cellKey, layer: layer.key });
+      }
+    }
+  }
+
+  let lpSolves = 0;
+  if (options.intervals !== false) {
+    const highs = await loadSolver();
+    const { noSkip, exactCountVars } = countFacts(system, release, truth);
+    const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars);
+    try {
+      addReasonFacts(model, system, layers);
+      model.finish();
+      for (const target of intervalTargets(system, releases, release, truth, sensitivity)) {
+        violations.push(...checkTarget(model, layers, target));
+      }
+      lpSolves = model.solves;
+    } finally {
+      model.dispose();
+    }
+  }
+
+  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started) } };
+}
+
+/** Promise 1: a published figure comes from at least k respondents, and is the truth. */
+function publishedChecks(r: Release, c: ReleaseCell, t: ModelCell | undefined, hasTruth: boolean): Violation[] {
+  const out: Violation[] = [];
+  const v = (kind: Violation['kind'], layer: string, detail: string): void => void out.push({ releaseId: r.releaseId, cellKey: c.key, kind, layer, detail });
+  if (c.status !== 'PUBLISHED') {
+    if (c.n !== undefined || Object.values(c.measures).some((m) => m.status !== 'HIDDEN')) v('THRESHOLD', COUNT_LAYER, 'hidden cell carries figures');
+    return out;
+  }
+  if (hasTruth && !t) return [{ releaseId: r.releaseId, cellKey: c.key, kind: 'THRESHOLD', layer: COUNT_LAYER, detail: 'cell not in the data' }];
+  const n = c.n ?? -1;
+  if (n < r.k) v('THRESHOLD', COUNT_LAYER, `published with ${n} < k respondents`);
+  if (t && t.n !== n) v('THRESHOLD', COUNT_LAYER, 'published count differs from the data');
+  for (const def of r.measures) {
+    const res = c.measures[def.key];
+    const truth = t?.measures[def.key];
+    if (!res) continue;
+    if (res.status === 'PUBLISHED') {
+      if (res.count < r.k) v('THRESHOLD', def.key, `published from ${res.count} < k answers`);
+      if (truth && (truth.count !== res.count || truth.sum !== res.sum)) v('THRESHOLD', def.key, 'published value differs from the data');
+      if (def.kind === 'histogram' && nearUnanimity(def, res.histogram ?? [])) v('UNANIMITY', def.key, 'near-unanimous result published exactly');
+    } else if (res.status === 'BANDED' && truth && def.kind === 'histogram') {
+      const dir = truth.count >= r.k ? nearUnanimity(def, truth.histogram ?? []) : null;
+      if (dir !== res.band.direction || !bandIsTrue(def, truth.histogram ?? [], res.band.direction, res.band.share)) {
+        v('UNANIMITY', def.key, 'band does not match the data');
+      }
+    }
+  }
+  return out;
+}
+
+function bandIsTrue(def: HistogramMeasureDef, hist: number[], dir: 'HIGH' | 'LOW', share: number): boolean {
+  let count = 0;
+  let fav = 0;
+  hist.forEach((x, i) => ((count += x), def.min + i >= def.favourableAtLeast && (fav += x)));
+  return dir === 'HIGH' ? fav >= share * count - 1e-9 : fav <= share * count + 1e-9;
+}
+
+/** Measures nobody skipped (count = n) in the current data: a fact an attacker may assume. */
+function countFacts(system: LinearSystem, release: Release, truth: CellModel | undefined): { noSkip: Set<string>; exactCountVars: Set<number> } {
+  const noSkip = new Set<string>();
+  const exactCountVars = new Set<number>();
+  if (!truth) return { noSkip, exactCountVars };
+  for (const def of release.measures) {
+    if (def.kind === 'histogram' && truth.atoms.every((a) => (a.measures[def.key]?.count ?? 0) === a.n)) noSkip.add(def.key);
+  }
+  for (const v of system.cellVar.get(release.releaseId)!.values()) exactCountVars.add(v);
+  for (const a of truth.atoms) {
+    const v = system.atomVar.get(atomId(a.block, a.unitId, a.dims));
+    if (v !== undefined) exactCountVars.add(v);
+  }
+  return { noSkip, exactCountVars };
+}
+
+/** What hiding reasons and bands tell an attacker, as bounds and rows. */
+function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>): void {
+  for (const [releaseId, cells] of system.cells) {
+    const r = system.releases.get(releaseId)!;
+    const vars = system.cellVar.get(releaseId)!;
+    for (const c of cells.values()) {
+      const v = vars.get(c.key)!;
+      const nc = model.nCol.get(v);
+      if (c.status === 'HIDDEN' && nc !== undefined) {
+        if (c.reason === 'BELOW_THRESHOLD') model.tightenCol(nc, 0, r.k - 1);
+        if (c.reason === 'COMPLEMENTARY') model.tightenCol(nc, r.k, Infinity);
+      }
+      if (c.status !== 'PUBLISHED') continue; // measure-level reasons only exist on published cells
+      for (const layer of layers.slice(1)) {
+        const def = layer.measure!;
+        const res = c.measures[layer.key];
+        if (!res || res.status === 'PUBLISHED' || def.kind !== 'histogram') continue;
+        const bins = def.max - def.min + 1;
+        const count = model.countRow(layer, v, bins);
+        if (count.cols.length === 0) continue;
+        const fav = { cols: [] as number[], coefs: [] as number[] };
+        const unfav = { cols: [] as number[], coefs: [] as number[] };
+        count.cols.forEach((col, b) => {
+          const side = def.min + b >= def.favourableAtLeast ? fav : unfav;
+          side.cols.push(col);
+          side.coefs.push(1);
+        });
+        if (res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD') model.addRow(count.cols, count.coefs, -Infinity, r.k - 1);
+        if (res.status === 'HIDDEN' && res.reason === 'COMPLEMENTARY') {
+          // Complementary ⇒ it would have been publishable: >= k answers and not near-unanimous.
+          model.addRow(count.cols, count.coefs, r.k, Infinity);
+          model.addRow(fav.cols, fav.coefs, 2, Infinity);
+          model.addRow(unfav.cols, unfav.coefs, 2, Infinity);
+        }
+        if (res.status === 'BANDED') {
+          model.addRow(count.cols, count.coefs, r.k, Infinity);
+          const coefs = count.cols.map((_, b) => (def.min + b >= def.favourableAtLeast ? 1 : 0) - res.band.share);
+          if (res.band.direction === 'HIGH') model.addRow(count.cols, coefs, 0, Infinity);
+          else model.addRow(count.cols, coefs, -Infinity, 0);
+        }
+      }
+    }
+  }
+}
+
+/** Every sensitive hidden cell becomes a target; current-release targets get an insider. */
+function intervalTargets(
+  system: LinearSystem,
+  releases: Release[],
+  current: Release,
+  truth: CellModel | undefined,
+  sensitivity: Map<string, Map<string, Sensitivity>>,
+): IntervalTarget[] {
+  const out: IntervalTarget[] = [];
+  const insiders = truth ? insiderAtoms(truth) : new Map<string, ModelAtom>();
+  const truthCells = new Map<string, ModelCell>((truth?.cells ?? []).map((c) => [c.key, c]));
+  for (const r of releases) {
+    const vars = system.cellVar.get(r.releaseId)!;
+    for (const c of r.cells) {
+      const s = sensitivity.get(r.releaseId)!.get(c.key)!;
+      const any = (s.count && c.status === 'HIDDEN') || [...s.measures].some(([key, m]) => isHiddenIn(c, key) && (m.mean || m.count || m.unanimity));
+      if (!any) continue;
+      const target: IntervalTarget = {
+        releaseId: r.releaseId,
+        cellKey: c.key,
+        v: vars.get(c.key)!,
+        k: r.k,
+        eligible: c.eligible ?? Infinity,
+        publishedN: c.status === 'PUBLISHED' ? c.n : undefined,
+        sensitivity: s,
+      };
+      const atom = r === current ? insiders.get(c.key) : undefined;
+      const t = r === current ? truthCells.get(c.key) : undefined;
+      if (atom && t) {
+        const answers = new Map<string, number[]>();
+        for (const def of current.measures) {
+          const stats = atom.measures[def.key];
+          if (!stats || (t.measures[def.key]?.count ?? 0) < 2) continue;
+          if (def.kind === 'histogram') answers.set(def.key, (stats.histogram ?? []).flatMap((x, i) => (x > 0 ? [def.min + i] : [])));
+          else if (stats.count > 0) answers.set(def.key, []);
+        }
+        const v = system.atomVar.get(atomId(atom.block, atom.unitId, atom.dims));
+        if (v !== undefined) target.insider = { atom: v, answers };
+      }
+      out.push(target);
+    }
+  }
+  return out;
+}
+
+/** For each cell, the atom (finest group) an insider would sit in: the one with the most respondents. */
+function insiderAtoms(truth: CellModel): Map<string, ModelAtom> {
+  const nodes = new Map(truth.nodes.map((n) => [n.key, n]));
+  const out = new Map<string, ModelAtom>();
+  const cellsByCoord = new Map<string, ModelCell>();
+  const coord = (nodeKey: string, dims: Record<string, string>): string => JSON.stringify([nodeKey, ...truth.dimensions.map((d) => dims[d])]);
+  for (const c of truth.cells) cellsByCoord.set(coord(c.nodeKey, c.dims), c);
+  const leafOfUnit = new Map<string, (typeof truth.nodes)[number]>();
+  for (const n of truth.nodes) if (n.childKeys.length === 0) leafOfUnit.set(n.unitId, n);
+  for (const a of truth.atoms) {
+    if (a.n === 0) continue;
+    const leaf = leafOfUnit.get(a.unitId);
+    for (let node = leaf; node; node = node.parentKey ? nodes.get(node.parentKey) : undefined) {
+      for (let mask = 0; mask < 1 << truth.dimensions.length; mask++) {
+        const dims: Record<string, string> = {};
+        truth.dimensions.forEach((d, i) => (dims[d] = mask & (1 << i) ? '*' : a.dims[d]!));
+        const cell = cellsByCoord.get(coord(node.key, dims));
+        if (!cell) continue;
+        const prev = out.get(cell.key);
+        if (!prev || a.n > prev.n || (a.n === prev.n && a.key < prev.key)) out.set(cell.key, a);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+// Thin wrapper over the HiGHS WASM solver for the auditor's bound checks.
+// One persistent model per connected component: between checks only the
+// objective (and a few bounds/rows) change, so HiGHS warm-starts from the last
+// basis, which is ~20x faster than solving each LP from scratch.
+
+import highsImport from 'highs';
+import type { Highs } from 'highs';
+
+type Model = ReturnType<Highs['createModel']>;
+type Loader = () => Promise<Highs>;
+// The package's typings are CommonJS-flavoured while Node loads its ESM build;
+// accept both shapes of the default export.
+const highsLoader: Loader = (highsImport as unknown as { default?: Loader }).default ?? (highsImport as unknown as Loader);
+
+let loading: Promise<Highs> | undefined;
+
+/** Loads the solver once per process. */
+export function loadSolver(): Promise<Highs> {
+  loading ??= highsLoader();
+  return loading;
+}
+
+export interface LpRow {
+  cols: number[];
+  coefs: number[];
+  lo: number;
+  hi: number;
+}
+
+/** An LP over local column indices 0..numCols-1. */
+export interface LpData {
+  colLo: number[];
+  colHi: number[];
+  rows: LpRow[];
+}
+
+export type Objective = Map<number, number>;
+
+const OPTIMAL = 7;
+const INFEASIBLE = 8;
+
+function toModelData(highs: Highs, data: LpData, extraCols = 0, extraColLo: number[] = [], extraColHi: number[] = []) {
+  const numCols = data.colLo.length + extraCols;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of data.rows) {
+    // HiGHS rejects repeated columns within a row: merge them.
+    const merged = new Map<number, number>();
+    row.cols.forEach((c, i) => merged.set(c, (merged.get(c) ?? 0) + row.coefs[i]!));
+    for (const [c, v] of [...merged].sort((a, b) => a[0] - b[0])) {
+      if (v === 0) continue;
+      indices.push(c);
+      values.push(v);
+    }
+    starts.push(indices.length);
+  }
+  const inf = (x: number): number => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x);
+  return {
+    numCols,
+    numRows: data.rows.length,
+    colCost: new Array<number>(numCols).fill(0),
+    colLower: [...data.colLo, ...extraColLo].map(inf),
+    colUpper: [...data.colHi, ...extraColHi].map(inf),
+    rowLower: data.rows.map((r) => inf(r.lo)),
+    rowUpper: data.rows.map((r) => inf(r.hi)),
+    matrix: { format: 'csr' as const, numRows: data.rows.length, numCols, starts, indices, values },
+  };
+}
+
+/** Min and max of linear and linear-fractional objectives over one component's polytope. */
+export class ComponentLp {
+  private linear: Model | undefined;
+  private homogeneous: Model | undefined;
+  solves = 0;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly data: LpData,
+  ) {}
+
+  private linearModel(): Model {
+    if (!this.linear) {
+      this.linear = this.highs.createModel(toModelData(this.highs, this.data));
+      this.linear.options.set({ output_flag: false });
+    }
+    return this.linear;
+  }
+
+  private run(model: Model, objective: Objective, sense: 'min' | 'max'): number | null {
+    const cols = [...objective.keys()];
+    for (const c of cols) model.changeColCost(c, objective.get(c)!);
+    model.changeObjectiveSense(sense === 'min' ? this.highs.constants.objectiveSense.minimize : this.highs.constants.objectiveSense.maximize);
+    this.solves++;
+    model.run();
+    const status = model.getModelStatus();
+    const value = status === OPTIMAL ? model.getObjectiveValue() : null;
+    for (const c of cols) model.changeColCost(c, 0);
+    if (status !== OPTIMAL && status !== INFEASIBLE) throw new Error(`LP solver ended with status ${status}`);
+    return value;
+  }
+
+  /**
+   * [min, max] of a linear objective, optionally with temporarily raised column lower bounds.
+   * Returns null when the constraints are infeasible.
+   */
+  range(objective: Objective, raiseLower: Map<number, number> = new Map()): [number, number] | null {
+    const model = this.linearModel();
+    for (const [c, lo] of raiseLower) model.changeColBounds(c, Math.max(lo, this.data.colLo[c]!), this.finite(this.data.colHi[c]!));
+    try {
+      const lo = this.run(model, objective, 'min');
+      if (lo === null) return null;
+      const hi = this.run(model, objective, 'max');
+      return hi === null ? null : [lo, hi];
+    } finally {
+      for (const c of raiseLower.keys()) model.changeColBounds(c, this.finite(this.data.colLo[c]!), this.finite(this.data.colHi[c]!));
+    }
+  }
+
+  private finite(x: number): number {
+    return x === Infinity ? this.highs.infinity : x === -Infinity ? -this.highs.infinity : x;
+  }
+
+  /**
+   * [min, max] of (num·x + numConst) / (den·x + denConst) subject to den·x + denConst >= 1,
+   * via the Charnes–Cooper transformation (y = t·x, t = 1/denominator), which turns the
+   * ratio into an ordinary LP. `extra` rows are added in original variables (lo <= a·x <= hi).
+   * Returns null when no point has a denominator of at least 1.
+   */
+  fractionalRange(num: Objective, numConst: number, den: Objective, denConst: number, extra: LpRow[] = []): [number, number] | null {
+    const model = this.homogeneousModel();
+    const t = this.data.colLo.length;
+    const added: number[] = [];
+    const addRow = (cols: number[], coefs: number[], lo: number, hi: number): void => {
+      model.addRow(this.finite(lo), this.finite(hi), { indices: cols, values: coefs });
+      added.push(model.getDimensions().numRows - 1);
+    };
+    // t * (den·x + denConst) = 1.
+    const denCols = [...den.keys()];
+    addRow([...denCols, t], [...denCols.map((c) => den.get(c)!), denConst], 1, 1);
+    for (const row of extra) {
+      for (const row2 of homogenise(row, t)) addRow(row2.cols, row2.coefs, row2.lo, row2.hi);
+    }
+    try {
+      const objective = new Map(num);
+      objective.set(t, (objective.get(t) ?? 0) + numConst);
+      const lo = this.run(model, objective, 'min');
+      if (lo === null) return null;
+      const hi = this.run(model, objective, 'max');
+      return hi === null ? null : [lo, hi];
+    } finally {
+      const sorted = added.sort((a, b) => a - b);
+      if (sorted.length > 0) model.deleteRows({ kind: 'range', from: sorted[0]!, to: sorted[sorted.length - 1]! });
+    }
+  }
+
+  private homogeneousModel(): Model {
+    if (!this.homogeneous) {
+      const t = this.data.colLo.length;
+      const rows: LpRow[] = [];
+      for (const row of this.data.rows) rows.push(...homogenise(row, t));
+      const colLo: number[] = [];
+      const colHi: number[] = [];
+      this.data.colLo.forEach((lo, c) => {
+        const hi = this.data.colHi[c]!;
+        colLo.push(lo >= 0 ? 0 : -Infinity);
+        colHi.push(hi <= 0 ? 0 : Infinity);
+        if (lo !== 0 && lo !== -Infinity) rows.push({ cols: [c, t], coefs: [1, -lo], lo: 0, hi: Infinity });
+        if (hi !== 0 && hi !== Infinity) rows.push({ cols: [c, t], coefs: [1, -hi], lo: -Infinity, hi: 0 });
+      });
+      // t in [0, 1]: t <= 1 is "denominator >= 1".
+      this.homogeneous = this.highs.createModel(toModelData(this.highs, { colLo, colHi, rows }, 1, [0], [1]));
+      this.homogeneous.options.set({ output_flag: false });
+    }
+    return this.homogeneous;
+  }
+
+  dispose(): void {
+    this.linear?.dispose();
+    this.homogeneous?.dispose();
+  }
+}
+
+/** lo <= a·x <= hi  →  a·y - lo·t >= 0 and a·y - hi·t <= 0 (one equality row when lo = hi). */
+function homogenise(row: LpRow, t: number): LpRow[] {
+  if (row.lo === row.hi) return [{ cols: [...row.cols, t], coefs: [...row.coefs, -row.lo], lo: 0, hi: 0 }];
+  const out: LpRow[] = [];
+  if (row.lo !== -Infinity) out.push({ cols: [...row.cols, t], coefs: [...row.coefs, -row.lo], lo: 0, hi: Infinity });
+  if (row.hi !== Infinity) out.push({ cols: [...row.cols, t], coefs: [...row.coefs, -row.hi], lo: -Infinity, hi: 0 });
+  return out;
+}

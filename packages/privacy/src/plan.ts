@@ -1,0 +1,109 @@
+// Primary suppression and banding, then complementary suppression per layer.
+//
+// Layers: respondent counts n (whole cells), then one layer per question. A
+// question layer hides everything its cell hides, plus question values answered
+// by fewer than k people and near-unanimous results (bands). Per-question
+// hiding is sound because the layers share no equations, only inequalities
+// (answers <= respondents), which the auditor's LP includes.
+//
+// n = 0 is hidden like any count below k (reason BELOW_THRESHOLD): publishing
+// zeros would tell an attacker that every hidden cell has at least one
+// respondent — for a team of one, that they took part.
+
+import { bandFor } from './banding.js';
+import type { Grid } from './grid.js';
+import type { Band, MeasureDef } from './model.js';
+import { Reason, hideComplementary, newLayer, suppressLayer, type Layer } from './suppress.js';
+
+export interface MeasurePlan {
+  def: MeasureDef;
+  layer: Layer;
+  bands: Map<number, Band>;
+}
+
+export interface Plan {
+  grid: Grid;
+  k: number;
+  cell: Layer;
+  measures: Map<string, MeasurePlan>;
+}
+
+export function primaryPlan(grid: Grid, k: number): Plan {
+  const size = grid.cells.length;
+  const cell = newLayer(size, k);
+  grid.cells.forEach((c, g) => {
+    if (!c) return;
+    cell.value[g] = c.n;
+    cell.upper[g] = c.h ?? Infinity;
+    if (c.n < k) {
+      cell.hidden[g] = 1;
+      cell.reason[g] = Reason.BELOW_THRESHOLD;
+      cell.sensitive[g] = 1;
+      cell.lo[g] = 0;
+      cell.hi[g] = Math.min(cell.upper[g]!, k - 1);
+    }
+  });
+  const measures = new Map<string, MeasurePlan>();
+  for (const def of grid.model.measures) measures.set(def.key, { def, layer: newLayer(size, k), bands: new Map() });
+  return { grid, k, cell, measures };
+}
+
+/** Sets up (or refreshes) a question layer from the current cell layer. */
+function syncMeasure(plan: Plan, m: MeasurePlan): void {
+  const { grid, cell, k } = plan;
+  const layer = m.layer;
+  grid.cells.forEach((c, g) => {
+    if (!c) return;
+    const stats = c.measures[m.def.key]!;
+    layer.value[g] = stats.count;
+    if (cell.hidden[g]) {
+      // Protected by the cell layer's closed patterns, which are closed here too.
+      if (!layer.hidden[g] || layer.reason[g] !== Reason.CELL) {
+        layer.hidden[g] = 1;
+        layer.reason[g] = Reason.CELL;
+        layer.covered[g] = 1;
+        layer.sensitive[g] = 0;
+        layer.upper[g] = c.h ?? Infinity;
+        layer.lo[g] = 0;
+        layer.hi[g] = cell.reason[g] === Reason.BELOW_THRESHOLD ? Math.min(layer.upper[g]!, k - 1) : layer.upper[g]!;
+        m.bands.delete(g);
+      }
+      return;
+    }
+    layer.upper[g] = c.n;
+    if (layer.hidden[g]) return;
+    if (stats.count < k) {
+      layer.hidden[g] = 1;
+      layer.reason[g] = Reason.BELOW_THRESHOLD;
+      layer.sensitive[g] = 1;
+      layer.lo[g] = 0;
+      layer.hi[g] = Math.min(c.n, k - 1);
+      return;
+    }
+    const band = m.def.kind === 'histogram' ? bandFor(m.def, stats) : null;
+    if (band) {
+      layer.hidden[g] = 1;
+      layer.reason[g] = Reason.BANDED;
+      layer.lo[g] = k;
+      layer.hi[g] = c.n;
+      m.bands.set(g, band);
+    }
+  });
+}
+
+/** Complementary suppression: cells first, then each question on top of the cell pattern. */
+export function suppressPlan(plan: Plan): void {
+  suppressLayer(plan.grid, plan.cell);
+  for (const m of plan.measures.values()) {
+    syncMeasure(plan, m);
+    suppressLayer(plan.grid, m.layer);
+  }
+}
+
+/** Extra suppression requested by the audit loop. */
+export function hideMore(plan: Plan, layerKey: string, g: number): boolean {
+  const layer = layerKey === 'n' ? plan.cell : plan.measures.get(layerKey)?.layer;
+  if (!layer || layer.hidden[g] || plan.grid.cells[g] === undefined) return false;
+  hideComplementary(layer, g);
+  return true;
+}

@@ -1,0 +1,256 @@
+// Complementary suppression, modular and top-down in the spirit of τ-Argus (HiTaS).
+//
+// The table is org node × dimension values, with margins. Its linear relations
+// are local: a node equals the sum of its children (the "(direct)" node is one of
+// them) for every combination of dimension values, and an ALL value equals the
+// sum over the values of that dimension. The sub-table of node P is P and its
+// children crossed with the dimensions; it shares P's row with the sub-table of
+// P's parent and each child's row with that child's own sub-table.
+//
+// We walk sub-tables from the root down. Every hidden cell that is not yet
+// protected gets the cheapest hypercube-style pattern around it:
+//   * in each dimension, one other coordinate (another value, or the margin);
+//   * in the tree, either a sibling, or the parent — which puts the pattern into
+//     the parent's sub-table, where it needs a sibling there, and so on upwards.
+// A hypercube corner on an inner node changes that node's own sub-table, so the
+// pattern is extended into it at once, with the same dimension coordinates, down
+// a chain of children to a leaf ("re-solving the linked sub-table"). The result is
+// always a closed pattern: a direction in which all its cells can move together
+// without changing any published cell or breaking any relation. That makes each
+// of them impossible to derive exactly, and we only accept patterns that let a
+// small cell move over its whole a-priori range ([0, min(h, k-1)]), so an attacker
+// cannot narrow its count either. Cost = sum of (n + 1) over newly hidden cells,
+// so small cells are hidden rather than big ones; ties go to the first pattern in
+// a fixed order, so the result is deterministic.
+//
+// Passes repeat until every hidden cell is covered (a fixed point). The
+// independent auditor then checks the result against everything an attacker
+// knows; what this heuristic misses is fixed in protect.ts.
+
+import type { Grid } from './grid.js';
+import { coordsOf } from './grid.js';
+
+export const Reason = {
+  NONE: 0,
+  BELOW_THRESHOLD: 1,
+  COMPLEMENTARY: 2,
+  BANDED: 3,
+  /** Hidden because the whole cell is hidden (question layers only). */
+  CELL: 4,
+} as const;
+
+/** One layer of values protected with one hidden pattern: respondent counts, or one question. */
+export interface Layer {
+  k: number;
+  /** Per grid index: the protected count (n, or answers to the question). */
+  value: Float64Array;
+  /** Per grid index: known upper bound of the value (Infinity if unknown). */
+  upper: Float64Array;
+  hidden: Uint8Array;
+  reason: Uint8Array;
+  /** Needs protection over its whole a-priori interval. */
+  sensitive: Uint8Array;
+  /** Already inside a closed pattern (with full range when sensitive). */
+  covered: Uint8Array;
+  /** What an attacker knows about a hidden value from its reason: [lo, hi]. */
+  lo: Float64Array;
+  hi: Float64Array;
+}
+
+export function newLayer(size: number, k: number): Layer {
+  return {
+    k,
+    value: new Float64Array(size),
+    upper: new Float64Array(size).fill(Infinity),
+    hidden: new Uint8Array(size),
+    reason: new Uint8Array(size),
+    sensitive: new Uint8Array(size),
+    covered: new Uint8Array(size),
+    lo: new Float64Array(size),
+    hi: new Float64Array(size).fill(Infinity),
+  };
+}
+
+/** Hides g as a complementary cell: an attacker then knows it holds at least k. */
+export function hideComplementary(layer: Layer, g: number): void {
+  if (layer.hidden[g]) return;
+  layer.hidden[g] = 1;
+  layer.reason[g] = Reason.COMPLEMENTARY;
+  layer.lo[g] = Math.min(layer.k, layer.value[g]!);
+  layer.hi[g] = layer.upper[g]!;
+}
+
+interface Corner {
+  combo: number;
+  sign: number;
+}
+
+/** A pattern: the same dimension corners on every node of a signed tree chain. */
+interface Pattern {
+  corners: Corner[];
+  nodes: [node: number, sign: number][];
+}
+
+/** Every choice of "other coordinate" per dimension, with the sign of each corner. */
+function rectangles(grid: Grid, combo: number): Corner[][] {
+  const x = coordsOf(grid, combo);
+  let choices: number[][] = [[]];
+  grid.dimSizes.forEach((size, i) => {
+    const next: number[][] = [];
+    for (const partial of choices) for (let y = 0; y < size; y++) if (y !== x[i]) next.push([...partial, y]);
+    choices = next;
+  });
+  const d = grid.dimSizes.length;
+  return choices.map((y) => {
+    const corners: Corner[] = [];
+    for (let mask = 0; mask < 1 << d; mask++) {
+      let c = 0;
+      let sign = 1;
+      for (let i = 0; i < d; i++) {
+        const useY = (mask >> i) & 1;
+        const coord = useY ? y[i]! : x[i]!;
+        c += coord * grid.strides[i]!;
+        // A value and another value move in opposite directions; a value and its margin move together.
+        if (useY && x[i] !== 0 && y[i] !== 0) sign = -sign;
+      }
+      corners.push({ combo: c, sign });
+    }
+    return corners;
+  });
+}
+
+/** Cheapest closed pattern containing cell g, or null. `capacity` enforces full-range protection. */
+function bestPattern(grid: Grid, layer: Layer, g: number, capacity: boolean): Pattern | null {
+  const X = Math.floor(g / grid.combos);
+  const combo = g % grid.combos;
+  const x = layer.value[g]!;
+  const needUp = capacity && layer.sensitive[g] ? layer.hi[g]! - x : 0;
+  const needDown = capacity && layer.sensitive[g] ? x - layer.lo[g]! : 0;
+  const nodeCount = grid.nodeKeys.length;
+  let best: { cost: number; pattern: Pattern } | null = null;
+
+  for (const corners of rectangles(grid, combo)) {
+    const memo = new Float64Array(2 * nodeCount).fill(NaN);
+    const bestChild = new Int32Array(2 * nodeCount).fill(-1);
+
+    const cornerCost = (Z: number, s: number): number => {
+      let cost = 0;
+      for (const { combo: c, sign } of corners) {
+        const h = Z * grid.combos + c;
+        if (grid.cells[h] === undefined) return Infinity;
+        const e = s * sign;
+        const v = layer.value[h]!;
+        const [lo, hi] = layer.hidden[h] ? [layer.lo[h]!, layer.hi[h]!] : [Math.min(layer.k, v), layer.upper[h]!];
+        const up = e > 0 ? needUp : needDown;
+        const down = e > 0 ? needDown : needUp;
+        if (hi - v < up || v - lo < down) return Infinity;
+        if (!layer.hidden[h]) cost += v + 1;
+      }
+      return cost;
+    };
+    // Cheapest way to balance node Z moving with sign s: its corners plus a chain down to a leaf.
+    const chain = (Z: number, s: number): number => {
+      const slot = 2 * Z + (s > 0 ? 1 : 0);
+      if (!Number.isNaN(memo[slot]!)) return memo[slot]!;
+      let cost = cornerCost(Z, s);
+      if (cost < Infinity && grid.children[Z]!.length > 0) {
+        let below = Infinity;
+        for (const c of grid.children[Z]!) {
+          const cc = chain(c, s);
+          if (cc < below) [below, bestChild[slot]] = [cc, c];
+        }
+        cost += below;
+      }
+      memo[slot] = cost;
+      return cost;
+    };
+    const chainNodes = (Z: number, s: number, out: [number, number][]): void => {
+      for (let n = Z; n >= 0; n = bestChild[2 * n + (s > 0 ? 1 : 0)]!) out.push([n, s]);
+    };
+    const consider = (cost: number, build: () => [number, number][]): void => {
+      if (cost < Infinity && (!best || cost < best.cost)) best = { cost, pattern: { corners, nodes: build() } };
+    };
+
+    const base = chain(X, 1);
+    if (base === Infinity) continue;
+    // Walk up: at each level the pattern closes with a sibling (moving the other way), or climbs to the parent.
+    const path: number[] = [X];
+    let pathCost = 0;
+    for (let A = X; ; ) {
+      const P = grid.parent[A]!;
+      if (P < 0) {
+        consider(base + pathCost, () => {
+          const out: [number, number][] = [];
+          chainNodes(X, 1, out);
+          for (const n of path.slice(1)) out.push([n, 1]);
+          return out;
+        });
+        break;
+      }
+      for (const B of grid.children[P]!) {
+        if (B === A) continue;
+        consider(base + pathCost + chain(B, -1), () => {
+          const out: [number, number][] = [];
+          chainNodes(X, 1, out);
+          for (const n of path.slice(1)) out.push([n, 1]);
+          chainNodes(B, -1, out);
+          return out;
+        });
+      }
+      const up = cornerCost(P, 1);
+      if (up === Infinity) break;
+      pathCost += up;
+      path.push(P);
+      A = P;
+    }
+  }
+  return best === null ? null : (best as { pattern: Pattern }).pattern;
+}
+
+/** Hides every cell of the pattern and marks the cells it protects. */
+function applyPattern(grid: Grid, layer: Layer, pattern: Pattern, target: number): void {
+  const cells: [number, number][] = [];
+  for (const [node, s] of pattern.nodes) for (const { combo, sign } of pattern.corners) cells.push([node * grid.combos + combo, s * sign]);
+  for (const [h] of cells) hideComplementary(layer, h);
+  // How far the whole pattern can move (t) without leaving any cell's known bounds.
+  let tLo = -Infinity;
+  let tHi = Infinity;
+  for (const [h, e] of cells) {
+    const v = layer.value[h]!;
+    const [a, b] = e > 0 ? [layer.lo[h]! - v, layer.hi[h]! - v] : [v - layer.hi[h]!, v - layer.lo[h]!];
+    tLo = Math.max(tLo, a);
+    tHi = Math.min(tHi, b);
+  }
+  for (const [h, e] of cells) {
+    if (!layer.sensitive[h]) {
+      layer.covered[h] = 1;
+      continue;
+    }
+    const v = layer.value[h]!;
+    const [reachLo, reachHi] = e > 0 ? [v + tLo, v + tHi] : [v - tHi, v - tLo];
+    if (reachLo <= layer.lo[h]! + 1e-9 && reachHi >= layer.hi[h]! - 1e-9) layer.covered[h] = 1;
+  }
+  layer.covered[target] = 1;
+}
+
+/**
+ * Protects every hidden, uncovered cell of the layer. Returns the number of cells newly hidden.
+ */
+export function suppressLayer(grid: Grid, layer: Layer): number {
+  const before = layer.hidden.reduce((a, b) => a + b, 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    // Node order is top-down, so this visits sub-table T(P) (P's children rows) after T(parent(P)).
+    for (let node = 0; node < grid.nodeKeys.length; node++) {
+      for (let combo = 0; combo < grid.combos; combo++) {
+        const g = node * grid.combos + combo;
+        if (!layer.hidden[g] || layer.covered[g] || grid.cells[g] === undefined) continue;
+        const pattern = bestPattern(grid, layer, g, true) ?? bestPattern(grid, layer, g, false);
+        if (pattern) applyPattern(grid, layer, pattern, g);
+        else layer.covered[g] = 1; // nothing can move it: the auditor will report it and protect.ts fails closed
+        changed = true;
+      }
+    }
+  }
+  return layer.hidden.reduce((a, b) => a + b, 0) - before;
+}

@@ -54,7 +54,7 @@ const MINUTES_PER_DAY = 24 * 60;
 // Offset changes are found by sampling; no real zone changes offset twice within 6 hours.
 const OFFSET_SAMPLING_STEP_MS = 6 * 60 * MINUTE_MS;
 // Wall times near the window edges can belong to the neighbouring local day (offsets reach
-// ±14 h, and a fall-back at midnight moves the wall clock into the previous date).
+// ±14 h, and a fall-back across midnight would move the wall clock back into the previous date).
 const SCAN_MARGIN_MS = 2 * DAY_MS;
 
 const HHMM_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;

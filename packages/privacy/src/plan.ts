@@ -24,13 +24,14 @@ export interface MeasurePlan {
 export interface Plan {
   grid: Grid;
   k: number;
+  seesReasons: boolean;
   cell: Layer;
   measures: Map<string, MeasurePlan>;
 }
 
-export function primaryPlan(grid: Grid, k: number): Plan {
+export function primaryPlan(grid: Grid, k: number, seesReasons: boolean): Plan {
   const size = grid.cells.length;
-  const cell = newLayer(size, k);
+  const cell = newLayer(size, k, seesReasons);
   grid.cells.forEach((c, g) => {
     if (!c) return;
     cell.value[g] = c.n;
@@ -40,12 +41,12 @@ export function primaryPlan(grid: Grid, k: number): Plan {
       cell.reason[g] = Reason.BELOW_THRESHOLD;
       cell.sensitive[g] = 1;
       cell.lo[g] = 0;
-      cell.hi[g] = Math.min(cell.upper[g]!, k - 1);
+      cell.hi[g] = seesReasons ? Math.min(cell.upper[g]!, k - 1) : cell.upper[g]!;
     }
   });
   const measures = new Map<string, MeasurePlan>();
-  for (const def of grid.model.measures) measures.set(def.key, { def, layer: newLayer(size, k), bands: new Map() });
-  return { grid, k, cell, measures };
+  for (const def of grid.model.measures) measures.set(def.key, { def, layer: newLayer(size, k, seesReasons), bands: new Map() });
+  return { grid, k, seesReasons, cell, measures };
 }
 
 /** Sets up (or refreshes) a question layer from the current cell layer. */
@@ -65,7 +66,7 @@ function syncMeasure(plan: Plan, m: MeasurePlan): void {
         layer.sensitive[g] = 0;
         layer.upper[g] = c.h ?? Infinity;
         layer.lo[g] = 0;
-        layer.hi[g] = cell.reason[g] === Reason.BELOW_THRESHOLD ? Math.min(layer.upper[g]!, k - 1) : layer.upper[g]!;
+        layer.hi[g] = plan.seesReasons && cell.reason[g] === Reason.BELOW_THRESHOLD ? Math.min(layer.upper[g]!, k - 1) : layer.upper[g]!;
         m.bands.delete(g);
       }
       return;
@@ -77,14 +78,14 @@ function syncMeasure(plan: Plan, m: MeasurePlan): void {
       layer.reason[g] = Reason.BELOW_THRESHOLD;
       layer.sensitive[g] = 1;
       layer.lo[g] = 0;
-      layer.hi[g] = Math.min(c.n, k - 1);
+      layer.hi[g] = plan.seesReasons ? Math.min(c.n, k - 1) : c.n;
       return;
     }
     const band = m.def.kind === 'histogram' ? bandFor(m.def, stats) : null;
     if (band) {
       layer.hidden[g] = 1;
       layer.reason[g] = Reason.BANDED;
-      layer.lo[g] = k;
+      layer.lo[g] = k; // a band is only ever shown for k or more answers
       layer.hi[g] = c.n;
       m.bands.set(g, band);
     }

@@ -24,6 +24,12 @@ export interface ProtectOptions {
   priorReleases?: readonly Release[];
   /** Audit-driven repair rounds before giving up (default 40). */
   maxFixRounds?: number;
+  /**
+   * Attacker model: can readers tell BELOW_THRESHOLD from COMPLEMENTARY? Default false, which
+   * requires the UI to show one message for both. True is stricter (COMPLEMENTARY reveals n >= k)
+   * and leads to much more suppression or unpublished releases on small teams.
+   */
+  seesReasons?: boolean;
 }
 
 export type ProtectResult =
@@ -42,19 +48,19 @@ export async function protectRelease(input: ReleaseInput, options: ProtectOption
 /** Same, from an already built cell model (surveys and imported data share this path). */
 export async function protectModel(model: CellModel, options: ProtectOptions): Promise<ProtectResult> {
   assertValidK(options.k);
-  const plan = primaryPlan(buildGrid(model), options.k);
+  const seesReasons = options.seesReasons ?? false;
+  const plan = primaryPlan(buildGrid(model), options.k, seesReasons);
   suppressPlan(plan);
   const maxRounds = options.maxFixRounds ?? 40;
   let report: AuditReport | undefined;
   for (let round = 0; round <= maxRounds; round++) {
     const release = assembleRelease(plan);
     // The exact test is cheap: settle it before paying for LP bounds.
-    report = await auditRelease(release, { priorReleases: options.priorReleases, truth: model, intervals: false });
-    if (report.ok) report = await auditRelease(release, { priorReleases: options.priorReleases, truth: model });
+    const audit = { priorReleases: options.priorReleases, truth: model, seesReasons };
+    report = await auditRelease(release, { ...audit, intervals: false });
+    if (report.ok) report = await auditRelease(release, audit);
     if (report.ok) return { published: true, release, audit: report, fixRounds: round };
     const fixes = chooseFixes(plan, report.violations, model.releaseId);
-    if (process.env.PRIVACY_DEBUG) console.log(release.cells.map((c) => `${c.key} ${c.status} ${c.reason ?? ""} n=${plan.grid.cells[plan.grid.byKey.get(c.key)!]!.n} h=${c.eligible}`).join("\n"));
-    if (process.env.PRIVACY_DEBUG) console.log("round", round, report.violations.map((v) => `${v.kind}:${v.layer}:${v.cellKey}`), "fix", fixes.map(([l, g]) => `${l}:${plan.grid.cells[g]?.key}`));
     if (fixes.length === 0) break;
     for (const [layer, g] of fixes) hideMore(plan, layer, g);
     suppressPlan(plan);

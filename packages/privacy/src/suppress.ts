@@ -42,6 +42,8 @@ export const Reason = {
 /** One layer of values protected with one hidden pattern: respondent counts, or one question. */
 export interface Layer {
   k: number;
+  /** Attacker model: do hiding reasons reveal bounds (BELOW ⇒ < k, COMPLEMENTARY ⇒ >= k)? */
+  seesReasons: boolean;
   /** Per grid index: the protected count (n, or answers to the question). */
   value: Float64Array;
   /** Per grid index: known upper bound of the value (Infinity if unknown). */
@@ -57,9 +59,10 @@ export interface Layer {
   hi: Float64Array;
 }
 
-export function newLayer(size: number, k: number): Layer {
+export function newLayer(size: number, k: number, seesReasons: boolean): Layer {
   return {
     k,
+    seesReasons,
     value: new Float64Array(size),
     upper: new Float64Array(size).fill(Infinity),
     hidden: new Uint8Array(size),
@@ -71,13 +74,22 @@ export function newLayer(size: number, k: number): Layer {
   };
 }
 
-/** Hides g as a complementary cell: an attacker then knows it holds at least k. */
+/** Bounds an attacker knows for a published-size value once it is hidden as complementary. */
+function complementaryBounds(layer: Layer, g: number): [number, number] {
+  return [layer.seesReasons ? Math.min(layer.k, layer.value[g]!) : 0, layer.upper[g]!];
+}
+
+/** Hides g as a complementary cell. */
 export function hideComplementary(layer: Layer, g: number): void {
   if (layer.hidden[g]) return;
   layer.hidden[g] = 1;
   layer.reason[g] = Reason.COMPLEMENTARY;
-  layer.lo[g] = Math.min(layer.k, layer.value[g]!);
-  layer.hi[g] = layer.upper[g]!;
+  [layer.lo[g], layer.hi[g]] = complementaryBounds(layer, g);
+}
+
+/** Width a sensitive value's interval must keep: k, or its whole a-priori interval when that is smaller. */
+export function requiredWidth(layer: Layer, g: number): number {
+  return Math.min(layer.k, layer.hi[g]! - layer.lo[g]!);
 }
 
 interface Corner {
@@ -119,13 +131,16 @@ function rectangles(grid: Grid, combo: number): Corner[][] {
   });
 }
 
-/** Cheapest closed pattern containing cell g, or null. `capacity` enforces full-range protection. */
-function bestPattern(grid: Grid, layer: Layer, g: number, capacity: boolean): Pattern | null {
+/** Room already promised to earlier patterns of the same target: cell → [up, down]. */
+type Used = Map<number, [number, number]>;
+
+/**
+ * Cheapest closed pattern containing cell g along which g can move up by needUp
+ * and down by needDown without any cell leaving its known bounds, or null.
+ */
+function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDown: number, used: Used): { cost: number; pattern: Pattern } | null {
   const X = Math.floor(g / grid.combos);
   const combo = g % grid.combos;
-  const x = layer.value[g]!;
-  const needUp = capacity && layer.sensitive[g] ? layer.hi[g]! - x : 0;
-  const needDown = capacity && layer.sensitive[g] ? x - layer.lo[g]! : 0;
   const nodeCount = grid.nodeKeys.length;
   let best: { cost: number; pattern: Pattern } | null = null;
 
@@ -140,10 +155,11 @@ function bestPattern(grid: Grid, layer: Layer, g: number, capacity: boolean): Pa
         if (grid.cells[h] === undefined) return Infinity;
         const e = s * sign;
         const v = layer.value[h]!;
-        const [lo, hi] = layer.hidden[h] ? [layer.lo[h]!, layer.hi[h]!] : [Math.min(layer.k, v), layer.upper[h]!];
+        const [lo, hi] = layer.hidden[h] ? [layer.lo[h]!, layer.hi[h]!] : complementaryBounds(layer, h);
+        const [usedUp, usedDown] = used.get(h) ?? [0, 0];
         const up = e > 0 ? needUp : needDown;
         const down = e > 0 ? needDown : needUp;
-        if (hi - v < up || v - lo < down) return Infinity;
+        if (hi - v - usedUp < up || v - lo - usedDown < down) return Infinity;
         if (!layer.hidden[h]) cost += v + 1;
       }
       return cost;
@@ -204,13 +220,18 @@ function bestPattern(grid: Grid, layer: Layer, g: number, capacity: boolean): Pa
       A = P;
     }
   }
-  return best === null ? null : (best as { pattern: Pattern }).pattern;
+  return best;
 }
 
-/** Hides every cell of the pattern and marks the cells it protects. */
-function applyPattern(grid: Grid, layer: Layer, pattern: Pattern, target: number): void {
+function patternCells(grid: Grid, pattern: Pattern): [number, number][] {
   const cells: [number, number][] = [];
   for (const [node, s] of pattern.nodes) for (const { combo, sign } of pattern.corners) cells.push([node * grid.combos + combo, s * sign]);
+  return cells;
+}
+
+/** Hides every cell of the pattern and marks the other cells it fully protects on its own. */
+function applyPattern(grid: Grid, layer: Layer, pattern: Pattern): void {
+  const cells = patternCells(grid, pattern);
   for (const [h] of cells) hideComplementary(layer, h);
   // How far the whole pattern can move (t) without leaving any cell's known bounds.
   let tLo = -Infinity;
@@ -226,11 +247,52 @@ function applyPattern(grid: Grid, layer: Layer, pattern: Pattern, target: number
       layer.covered[h] = 1;
       continue;
     }
-    const v = layer.value[h]!;
-    const [reachLo, reachHi] = e > 0 ? [v + tLo, v + tHi] : [v - tHi, v - tLo];
-    if (reachLo <= layer.lo[h]! + 1e-9 && reachHi >= layer.hi[h]! - 1e-9) layer.covered[h] = 1;
+    if (tHi - tLo >= requiredWidth(layer, h) - 1e-9) layer.covered[h] = 1;
   }
-  layer.covered[target] = 1;
+}
+
+/**
+ * Protects one hidden cell: the cheapest single pattern giving it its whole
+ * required width if there is one; otherwise several patterns whose room adds up
+ * (one partner rarely has enough empty seats when response rates are high).
+ */
+function protectCell(grid: Grid, layer: Layer, g: number): void {
+  const used: Used = new Map();
+  const x = layer.value[g]!;
+  let remaining = layer.sensitive[g] ? requiredWidth(layer, g) : 0;
+  for (let first = true; first || remaining > 0; first = false) {
+    const [usedUp, usedDown] = used.get(g) ?? [0, 0];
+    const roomUp = layer.hi[g]! - x - usedUp;
+    const roomDown = x - layer.lo[g]! - usedDown;
+    let found: { cost: number; pattern: Pattern; up: number; down: number } | null = null;
+    // Cheapest room per unit of width (patterns of cells already hidden are free); ties go to bigger steps.
+    const perUnit = (f: { cost: number; up: number; down: number }): number => f.cost / Math.max(1, f.up + f.down);
+    for (let step = Math.min(remaining, roomUp + roomDown); step >= (first ? 0 : 1); step--) {
+      for (let up = Math.max(0, step - roomDown); up <= Math.min(roomUp, step); up++) {
+        const best = bestPattern(grid, layer, g, up, step - up, used);
+        if (!best) continue;
+        const candidate = { ...best, up, down: step - up };
+        if (!found || perUnit(candidate) < perUnit(found)) found = candidate;
+      }
+      if (found && step > 0 && found.up + found.down === step && found.cost === 0) break; // free and full: cannot do better
+    }
+    if (!found) {
+      if (first) {
+        // Nothing can move this cell at all: still hide a closed pattern so it is not derivable.
+        const best = bestPattern(grid, layer, g, 0, 0, new Map());
+        if (best) applyPattern(grid, layer, best.pattern);
+      }
+      break;
+    }
+    applyPattern(grid, layer, found.pattern);
+    for (const [h, e] of patternCells(grid, found.pattern)) {
+      const [u, d] = used.get(h) ?? [0, 0];
+      used.set(h, e > 0 ? [u + found.up, d + found.down] : [u + found.down, d + found.up]);
+    }
+    remaining -= found.up + found.down;
+    if (found.up + found.down === 0) break;
+  }
+  layer.covered[g] = 1;
 }
 
 /**
@@ -245,9 +307,7 @@ export function suppressLayer(grid: Grid, layer: Layer): number {
       for (let combo = 0; combo < grid.combos; combo++) {
         const g = node * grid.combos + combo;
         if (!layer.hidden[g] || layer.covered[g] || grid.cells[g] === undefined) continue;
-        const pattern = bestPattern(grid, layer, g, true) ?? bestPattern(grid, layer, g, false);
-        if (pattern) applyPattern(grid, layer, pattern, g);
-        else layer.covered[g] = 1; // nothing can move it: the auditor will report it and protect.ts fails closed
+        protectCell(grid, layer, g);
         changed = true;
       }
     }

@@ -15,6 +15,11 @@ export interface AuditOptions {
   truth?: CellModel;
   /** Run the LP bound checks (default true). The exact test always runs. */
   intervals?: boolean;
+  /**
+   * Attacker model: hiding reasons are visible (BELOW_THRESHOLD ⇒ n <= k-1, COMPLEMENTARY ⇒ n >= k).
+   * Default false: the UI shows one message for every hidden cell. Bands are always visible.
+   */
+  seesReasons?: boolean;
 }
 
 export async function auditRelease(release: Release, options: AuditOptions = {}): Promise<AuditReport> {
@@ -73,10 +78,10 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
     const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars);
     try {
-      addReasonFacts(model, system, layers);
+      addReasonFacts(model, system, layers, options.seesReasons ?? false);
       model.finish();
       for (const target of intervalTargets(system, releases, release, truth, sensitivity)) {
-        violations.push(...checkTarget(model, layers, target));
+        violations.push(...checkTarget(model, layers, target, options.seesReasons ?? false));
       }
       lpSolves = model.solves;
     } finally {
@@ -141,14 +146,14 @@ function countFacts(system: LinearSystem, release: Release, truth: CellModel | u
 }
 
 /** What hiding reasons and bands tell an attacker, as bounds and rows. */
-function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>): void {
+function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>, seesReasons: boolean): void {
   for (const [releaseId, cells] of system.cells) {
     const r = system.releases.get(releaseId)!;
     const vars = system.cellVar.get(releaseId)!;
     for (const c of cells.values()) {
       const v = vars.get(c.key)!;
       const nc = model.nCol.get(v);
-      if (c.status === 'HIDDEN' && nc !== undefined) {
+      if (seesReasons && c.status === 'HIDDEN' && nc !== undefined) {
         if (c.reason === 'BELOW_THRESHOLD') model.tightenCol(nc, 0, r.k - 1);
         if (c.reason === 'COMPLEMENTARY') model.tightenCol(nc, r.k, Infinity);
       }
@@ -167,14 +172,15 @@ function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: Return
           side.cols.push(col);
           side.coefs.push(1);
         });
-        if (res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD') model.addRow(count.cols, count.coefs, -Infinity, r.k - 1);
-        if (res.status === 'HIDDEN' && res.reason === 'COMPLEMENTARY') {
+        if (seesReasons && res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD') model.addRow(count.cols, count.coefs, -Infinity, r.k - 1);
+        if (seesReasons && res.status === 'HIDDEN' && res.reason === 'COMPLEMENTARY') {
           // Complementary ⇒ it would have been publishable: >= k answers and not near-unanimous.
           model.addRow(count.cols, count.coefs, r.k, Infinity);
           model.addRow(fav.cols, fav.coefs, 2, Infinity);
           model.addRow(unfav.cols, unfav.coefs, 2, Infinity);
         }
         if (res.status === 'BANDED') {
+          // A band is a displayed value: it is only shown for k or more answers, with a true share.
           model.addRow(count.cols, count.coefs, r.k, Infinity);
           const coefs = count.cols.map((_, b) => (def.min + b >= def.favourableAtLeast ? 1 : 0) - res.band.share);
           if (res.band.direction === 'HIGH') model.addRow(count.cols, coefs, 0, Infinity);

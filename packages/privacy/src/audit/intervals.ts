@@ -249,7 +249,7 @@ const intLo = (x: number): number => Math.ceil(x - EPS);
 const intHi = (x: number): number => Math.floor(x + EPS);
 
 /** Runs every bound check for one hidden cell. */
-export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: IntervalTarget): Violation[] {
+export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: IntervalTarget, seesReasons: boolean): Violation[] {
   const out: Violation[] = [];
   const violation = (kind: Violation['kind'], layer: string, detail: string): void => {
     out.push({ releaseId: t.releaseId, cellKey: t.cellKey, kind, layer, detail });
@@ -257,20 +257,22 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
   const nc = model.nCol.get(t.v);
   const insiderN = t.insider ? model.nCol.get(t.insider.atom) : undefined;
 
+  // A-priori interval of a hidden count: [0, eligible], or [0, k-1] when "fewer than k" is visible.
+  const aPriori = (upper: number): number => (seesReasons ? Math.min(upper, t.k - 1) : upper);
+  const need = (upper: number): number => Math.min(t.k, aPriori(upper));
   if (t.sensitivity.count && nc !== undefined) {
-    const top = Math.min(t.eligible, t.k - 1);
     const r = model.range(new Map([[nc, 1]]));
     if (!r) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
-    else if (intLo(r[0]) > 0 || intHi(r[1]) < top) {
-      violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], a priori [0, ${top}]`);
+    else if (intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
+      violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need width ${need(t.eligible)}`);
     }
     if (t.insider && t.eligible >= 1) {
       const raise = new Map([[nc, 1]]);
       if (insiderN !== undefined) raise.set(insiderN, 1);
       const ri = model.range(new Map([[nc, 1]]), raise);
-      const topOthers = Math.min(t.eligible - 1, t.k - 2);
-      if (ri && (intLo(ri[0]) - 1 > 0 || intHi(ri[1]) - 1 < topOthers)) {
-        violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], a priori [0, ${topOthers}]`);
+      const required = Math.min(t.k, aPriori(t.eligible) - 1);
+      if (ri && intHi(ri[1]) - intLo(ri[0]) < required) {
+        violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need width ${required}`);
       }
     }
   }
@@ -291,10 +293,10 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
         total.set(first + b, def.min + b);
       }
       if (sens.count) {
-        const top = Math.min(t.publishedN ?? t.eligible, t.k - 1);
+        const required = need(t.publishedN ?? t.eligible);
         const r = model.range(count);
-        if (r && (intLo(r[0]) > 0 || intHi(r[1]) < top)) {
-          violation('COUNT_INTERVAL', layer.key, `answers narrowed to [${intLo(r[0])}, ${intHi(r[1])}], a priori [0, ${top}]`);
+        if (r && intHi(r[1]) - intLo(r[0]) < required) {
+          violation('COUNT_INTERVAL', layer.key, `answers narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need width ${required}`);
         }
       }
       if (sens.mean && width !== null) {

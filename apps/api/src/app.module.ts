@@ -15,6 +15,7 @@ import { RedisModule } from './common/redis/redis.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryModule } from './modules/directory/directory.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ResponsesModule } from './modules/responses/responses.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 
@@ -47,6 +48,7 @@ export const SCHEMA_FILE_ENV = 'GRAPHQL_SCHEMA_FILE';
     TenantsModule,
     DirectoryModule,
     SurveysModule,
+    ResponsesModule,
     HealthModule,
   ],
   providers: [

@@ -9,11 +9,13 @@ import { createQueue, enqueue, JobName, QueueName, redisConnection } from '@puls
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { Redis } from 'ioredis';
+import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 
 const prefix = `pwtest:worker:${randomBytes(4).toString('hex')}`;
 const received: { to: string; subject: string; text: string }[] = [];
 let smtp: SMTPServer;
 let app: INestApplicationContext;
+let db: TestDatabase;
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -28,7 +30,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const { port } = smtp.server.address() as AddressInfo;
-  Object.assign(process.env, { REDIS_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${port}` });
+  db = await createTestDatabase('worker');
+  Object.assign(process.env, { REDIS_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${port}`, DATABASE_URL: db.appUrl, DATABASE_ADMIN_URL: db.adminUrl });
   const { WorkerModule } = await import('./worker.module.js');
   app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await app.init();
@@ -36,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await db?.drop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   const redis = new Redis({ maxRetriesPerRequest: 1 });
   const keys = await redis.keys(`${prefix}:*`);

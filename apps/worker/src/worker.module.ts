@@ -1,16 +1,36 @@
 import { Module } from '@nestjs/common';
-import { JOB_PROCESSORS } from './common/job-processor.js';
+import { Clock } from './common/clock.js';
+import { WorkerDb, WorkerQueues, WorkerRedis } from './common/infrastructure.js';
+import { JOB_PROCESSORS, type JobProcessor } from './common/job-processor.js';
 import { QueueRunner } from './common/queue-runner.js';
 import { WorkerConfig } from './common/worker-config.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { SendEmailJob } from './modules/notifications/send-email.job.js';
+import { FlushResponsesJob } from './modules/responses/flush-responses.job.js';
+import { ResponseBatcher } from './modules/responses/response-batcher.js';
+import { CloseRoundJob } from './modules/surveys/close-round.job.js';
+import { LaunchRoundJob } from './modules/surveys/launch-round.job.js';
+import { PulseDelivery } from './modules/surveys/pulse-delivery.js';
+import { PulseMail } from './modules/surveys/pulse-mail.js';
+import { RoundLauncher } from './modules/surveys/round-launcher.js';
+import { SendInvitationJob, SendReminderJob } from './modules/surveys/send-invitation.job.js';
+
+const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob];
 
 @Module({
   providers: [
     WorkerConfig,
+    Clock,
+    WorkerDb,
+    WorkerRedis,
+    WorkerQueues,
     Mailer,
-    SendEmailJob,
-    { provide: JOB_PROCESSORS, inject: [SendEmailJob], useFactory: (...processors: SendEmailJob[]) => processors },
+    PulseMail,
+    RoundLauncher,
+    PulseDelivery,
+    ResponseBatcher,
+    ...PROCESSORS,
+    { provide: JOB_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: JobProcessor[]) => processors },
     QueueRunner,
   ],
 })

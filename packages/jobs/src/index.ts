@@ -102,3 +102,4 @@ export async function enqueue<N extends JobName>(queue: Queue, name: N, payload:
   const data = JOB_PAYLOADS[name].parse(payload);
   await queue.add(name, data, options);
 }
+export { newPulseToken, parsePulseToken, hashPulseSecret } from './pulse-token.js';

@@ -25,7 +25,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     const queues = new Set<QueueName>(Object.values(JOB_QUEUE));
     for (const queueName of queues) {
-      const worker = new Worker(queueName, (job: Job) => this.run(job), {
+      const worker = new Worker(queueName, (job: Job, token?: string) => this.run(job, token), {
         connection: redisConnection(this.config.values.REDIS_URL),
         prefix: this.config.values.REDIS_PREFIX,
         concurrency: 5,
@@ -37,10 +37,10 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     this.logger.log(`Processing ${[...queues].join(', ')}`);
   }
 
-  private run(job: Job): Promise<unknown> {
+  private run(job: Job, token?: string): Promise<unknown> {
     const processor = this.byName.get(job.name);
     if (!processor) throw new Error(`No processor for job ${job.name}`);
-    return processor.process(job);
+    return processor.process(job, token);
   }
 
   /** Graceful shutdown: stop taking jobs and let running ones finish. */

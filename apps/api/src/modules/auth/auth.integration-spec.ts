@@ -108,7 +108,7 @@ describe('sessions', () => {
 });
 
 describe('deny by default', () => {
-  const PUBLIC = new Set(['signIn', 'refreshSession', 'acceptInvitation']);
+  const PUBLIC = new Set(['signIn', 'refreshSession', 'acceptInvitation', 'pulse', 'submitPulse']);
 
   it('refuses every non-public operation of the schema without a token', async () => {
     const ops = rootOperations(committedSchema());

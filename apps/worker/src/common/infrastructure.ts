@@ -1,0 +1,58 @@
+// The worker's connections: one Prisma client, one Redis client (response
+// buffer), and the queues it enqueues follow-up jobs on.
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { createPrismaClient, type Db } from '@pulsewise/db';
+import { createQueue, enqueue, redisConnection, ResponseBuffer, type JobName, type JobPayload, type QueueName } from '@pulsewise/jobs';
+import type { JobsOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { WorkerConfig } from './worker-config.js';
+
+@Injectable()
+export class WorkerDb implements OnModuleInit, OnModuleDestroy {
+  readonly client: Db;
+  constructor(config: WorkerConfig) {
+    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE });
+  }
+  async onModuleInit(): Promise<void> {
+    await this.client.$queryRaw`SELECT 1`;
+  }
+  async onModuleDestroy(): Promise<void> {
+    await this.client.$disconnect();
+  }
+}
+
+@Injectable()
+export class WorkerRedis implements OnModuleDestroy {
+  readonly client: Redis;
+  readonly buffer: ResponseBuffer;
+  constructor(config: WorkerConfig) {
+    this.client = new Redis(config.values.REDIS_URL, { maxRetriesPerRequest: null });
+    this.buffer = new ResponseBuffer(this.client, config.values.REDIS_PREFIX);
+  }
+  async onModuleDestroy(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+@Injectable()
+export class WorkerQueues implements OnModuleDestroy {
+  private readonly queues = new Map<QueueName, Queue>();
+  constructor(private readonly config: WorkerConfig) {}
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = createQueue(name, redisConnection(this.config.values.REDIS_URL), this.config.values.REDIS_PREFIX);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  add<N extends JobName>(queueName: QueueName, name: N, payload: JobPayload<N>, options?: JobsOptions): Promise<void> {
+    return enqueue(this.queue(queueName), name, payload, options);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

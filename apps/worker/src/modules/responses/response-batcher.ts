@@ -1,0 +1,59 @@
+// Moves buffered answers into PostgreSQL in batches of at least B = max(k, 10)
+// (or whatever is left once the round has closed), shuffled, in one transaction
+// per batch: rows of a batch share one xmin and their ctid order is random, so
+// nothing finer than the batch links an answer to when it was given.
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { withTenant } from '@pulsewise/db';
+import type { BufferedResponse } from '@pulsewise/jobs';
+import { WorkerDb, WorkerRedis } from '../../common/infrastructure.js';
+
+export function minimumBatch(k: number): number {
+  return Math.max(k, 10);
+}
+
+/** Fisher–Yates with a cryptographic source: the order must not be predictable. */
+export function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+@Injectable()
+export class ResponseBatcher {
+  constructor(
+    private readonly db: WorkerDb,
+    private readonly redis: WorkerRedis,
+  ) {}
+
+  /** Inserts every batch that is ready; returns how many answers were stored. */
+  async flush(tenantId: string, roundId: string): Promise<number> {
+    const round = await withTenant(this.db.client, tenantId, (tx) => tx.pulseRound.findUnique({ where: { tenantId_id: { tenantId, id: roundId } }, select: { status: true, anonymityThreshold: true } }));
+    if (!round) return 0;
+    const force = round.status === 'CLOSED';
+    let stored = 0;
+    for (;;) {
+      const batch = await this.redis.buffer.claim(tenantId, roundId, minimumBatch(round.anonymityThreshold), force);
+      if (batch.length === 0) return stored;
+      stored += await this.insert(tenantId, roundId, batch);
+      await this.redis.buffer.complete(tenantId, roundId);
+    }
+  }
+
+  private insert(tenantId: string, roundId: string, batch: BufferedResponse[]): Promise<number> {
+    const responses = shuffle(batch);
+    const comments = shuffle(batch.flatMap((r) => (r.comment ? [{ tenantId, id: r.comment.id, roundId, cellUnitId: r.cell.unitId, text: r.comment.text }] : [])));
+    return withTenant(this.db.client, tenantId, async (tx) => {
+      // Conflict-ignore: a batch re-inserted after a crash stores nothing twice.
+      const inserted = await tx.response.createMany({
+        data: responses.map((r) => ({ tenantId, id: r.id, roundId, cellUnitId: r.cell.unitId, cellLocation: r.cell.location, cellTenure: r.cell.tenure, answers: r.answers })),
+        skipDuplicates: true,
+      });
+      if (comments.length) await tx.responseComment.createMany({ data: comments, skipDuplicates: true });
+      return inserted.count;
+    });
+  }
+}

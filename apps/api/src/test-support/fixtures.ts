@@ -26,7 +26,7 @@ let passwordHash: Promise<string> | undefined;
 /** A tenant with a root unit, the given org units (paths) and people (email → roles, unit path). */
 export async function createTenant(
   prisma: Db,
-  spec: { slug: string; name?: string; kind?: 'CUSTOMER' | 'PLATFORM'; units?: string[]; people: { email: string; roles: Role[]; unit?: string; managerEmail?: string }[] },
+  spec: { slug: string; name?: string; kind?: 'CUSTOMER' | 'PLATFORM'; units?: string[]; people: { email: string; roles: Role[]; unit?: string; managerEmail?: string; timeZone?: string; location?: string; startDate?: Date }[] },
 ): Promise<FixtureTenant> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
@@ -50,7 +50,10 @@ export async function createTenant(
     for (const p of spec.people) {
       const orgUnitId = units[p.unit ?? '']!;
       const person = await tx.person.create({
-        data: { tenantId: tenant.id, email: p.email, displayName: p.email.split('@')[0]!, orgUnitId, roles: p.roles, managerId: p.managerEmail ? people[p.managerEmail]?.id ?? null : null },
+        data: {
+          tenantId: tenant.id, email: p.email, displayName: p.email.split('@')[0]!, orgUnitId, roles: p.roles, managerId: p.managerEmail ? people[p.managerEmail]?.id ?? null : null,
+          timeZone: p.timeZone ?? 'UTC', location: p.location ?? null, startDate: p.startDate ?? null,
+        },
       });
       await tx.credential.create({ data: { tenantId: tenant.id, personId: person.id, passwordHash: hash } });
       people[p.email] = { id: person.id, email: p.email, roles: p.roles, orgUnitId };

@@ -41,7 +41,8 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     ...env,
   });
   const { createApp } = await import('../bootstrap-app.js');
-  const app = await createApp({ logger: false });
+  // TEST_LOGS=1 shows the API's own log (internal errors are logged there, never sent to clients).
+  const app = await createApp(process.env.TEST_LOGS ? {} : { logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;

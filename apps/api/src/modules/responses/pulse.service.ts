@@ -19,7 +19,7 @@ const invalidLink = () => notFound('This pulse link');
 const closed = () => new DomainError(ErrorCode.PULSE_CLOSED, 'This pulse has closed. Thank you — the next one will arrive in your inbox.');
 const unavailable = () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'We could not save your answers just now. Nothing was recorded — please try again in a minute.');
 
-export const TENURE_LABELS: Record<string, string> = { LT1: 'less than 1 year', Y1_2: '1–2 years', Y2_5: '2–5 years', Y5_PLUS: '5 years or more' };
+export const TENURE_LABELS: Record<string, string> = { LT1: 'less than 1 year', Y1_2: '1–2 years', Y2_5: '2–5 years', Y5_PLUS: '5 years or more', UNKNOWN: 'not recorded' };
 
 @Injectable()
 export class PulseService {

@@ -40,15 +40,18 @@ export class SurveysRepository {
     return tx.pulseProgramme.findUnique({ where: { tenantId_id: { tenantId, id } }, select: PROGRAMME });
   }
 
-  createProgramme(tx: Tx, tenantId: string, data: Omit<Prisma.PulseProgrammeCreateManyInput, 'tenantId'>, audience: { orgUnitId: string; excluded: boolean }[]) {
-    return tx.pulseProgramme.create({
-      data: { ...data, tenantId, audience: { createMany: { data: audience.map((a) => ({ ...a, tenantId })) } } } as Prisma.PulseProgrammeUncheckedCreateInput,
-      select: PROGRAMME,
-    });
+  async createProgramme(tx: Tx, tenantId: string, data: Omit<Prisma.PulseProgrammeCreateManyInput, 'tenantId'>, audience: { orgUnitId: string; excluded: boolean }[]) {
+    const { id } = await tx.pulseProgramme.create({ data: { ...data, tenantId }, select: { id: true } });
+    await tx.programmeAudience.createMany({ data: audience.map((a) => ({ ...a, tenantId, programmeId: id })) });
+    return tx.pulseProgramme.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id } }, select: PROGRAMME });
   }
 
   setProgrammeStatus(tx: Tx, tenantId: string, id: string, status: 'ACTIVE' | 'PAUSED') {
     return tx.pulseProgramme.update({ where: { tenantId_id: { tenantId, id } }, data: { status }, select: PROGRAMME });
+  }
+
+  openRound(tx: Tx, programmeId: string) {
+    return tx.pulseRound.findFirst({ where: { programmeId, status: 'OPEN', closesAt: { gt: new Date() } }, select: { closesAt: true } });
   }
 
   rounds(tx: Tx, programmeId: string) {

@@ -75,6 +75,8 @@ export class SurveysService {
     const programme = await this.repo.programme(tx, viewer.tenantId, id);
     if (!programme) throw notFound('Programme');
     if (programme.status !== 'ACTIVE') throw conflict('This programme is paused. Resume it to launch a round.');
+    const open = await this.repo.openRound(tx, id);
+    if (open) throw conflict(`A round of this programme is open until ${open.closesAt.toISOString()}. Launch the next one after it closes.`);
     await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'programme.launched', { programmeId: id });
     return programme;
   }

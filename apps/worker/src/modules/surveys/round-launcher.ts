@@ -49,8 +49,10 @@ export class RoundLauncher {
     if (!programme || programme.status !== 'ACTIVE') return null;
 
     const last = await tx.pulseRound.findFirst({ where: { programmeId }, orderBy: { sequence: 'desc' } });
-    // A scheduled launch that finds a round opened within half a period is a retry of that launch.
-    if (last && !manual && now.getTime() - last.opensAt.getTime() < PERIOD[programme.cadence] / 2) {
+    // Never two open rounds of one programme; and a scheduled launch that finds a round
+    // opened within half a period is a retry of that launch. Either way: re-enqueue, don't relaunch.
+    const stillOpen = last?.status === 'OPEN' && last.closesAt > now;
+    if (last && (stillOpen || (!manual && now.getTime() - last.opensAt.getTime() < PERIOD[programme.cadence] / 2))) {
       return { roundId: last.id, created: false, invited: last.invitedCount, skippedFatigue: last.skippedFatigueCount, undeliverable: 0 };
     }
 

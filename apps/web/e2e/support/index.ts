@@ -1,5 +1,6 @@
 export { checkA11y, type A11yOptions } from './a11y';
 export { ARTIFACTS_DIR, screenshot } from './artifacts';
+export { apiDownBaseUrl, apiUrl, assertApiReady, DEMO_PASSWORD, requiredEnv } from './backend';
 export {
   BASE_URL,
   CHROMIUM_PATH,
@@ -12,3 +13,4 @@ export {
   type ViewportName,
 } from './browser';
 export { gqlError, stubGraphQL, type StubHandler, type StubReply } from './graphql-stub';
+export { listMail, mailUrl, waitForMail, type Mail, type MailFilter } from './mail';

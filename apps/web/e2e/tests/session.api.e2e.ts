@@ -1,24 +1,14 @@
 /**
- * Sign-in, reload and sign-out against the real API with the seeded demo organisation
- * (see README "Demo sign-ins"). Skipped when no API answers at E2E_API_URL.
+ * Sign-in, reload and sign-out against the real API that e2e/run.mjs starts for the run (its own
+ * database, seeded with the demo organisation — see README "Demo sign-ins"). Always runs: without
+ * the API every test here fails.
  * Only successful sign-ins here: failed attempts count towards the API's lockout.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { BASE_URL, checkA11y, closeBrowser, closePage, newPage, pageErrorsOf, screenshot } from '../support';
+import { after, beforeEach, describe, it } from 'node:test';
+import { assertApiReady, BASE_URL, checkA11y, closeBrowser, closePage, DEMO_PASSWORD, newPage, pageErrorsOf, screenshot } from '../support';
 
 after(closeBrowser);
-
-const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'pulsewise-demo';
-
-async function apiIsUp(): Promise<boolean> {
-  try {
-    await fetch(process.env.E2E_API_URL ?? 'http://127.0.0.1:4000', { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // The seed gives people several roles (an HR leader is also an employee, …): check what each
 // must and must not see rather than the exact list.
@@ -30,11 +20,12 @@ const accounts = [
   { email: 'platform@pulsewise.example', home: '/platform/tenants', sees: ['Tenants'], never: ['Dashboard', 'My teams', 'Admin'] },
 ];
 
-describe('session against the real API (seeded demo organisation)', async () => {
-  const skip = (await apiIsUp()) ? false : 'no API answering at E2E_API_URL';
+describe('session against the real API (seeded demo organisation)', () => {
+  // Each test fails (rather than being cancelled or skipped) when the run's API is not there.
+  beforeEach(assertApiReady);
 
   for (const account of accounts) {
-    it(`${account.email} signs in, sees their pages, stays signed in across a reload, signs out`, { skip }, async () => {
+    it(`${account.email} signs in, sees their pages, stays signed in across a reload, signs out`, async () => {
       const page = await newPage(account.email.startsWith('employee') ? 'mobile' : 'desktop');
       try {
         await page.goto('/');
@@ -77,7 +68,7 @@ describe('session against the real API (seeded demo organisation)', async () => 
     });
   }
 
-  it('tabs opened at the same moment share the session without tripping refresh-token reuse detection', { skip }, async () => {
+  it('tabs opened at the same moment share the session without tripping refresh-token reuse detection', async () => {
     const page = await newPage('desktop');
     try {
       await page.goto('/sign-in');

@@ -26,8 +26,23 @@ export interface RootOperation {
 
 const ID_LIKE = /(^id$|Id$)/;
 
+/** Valid values for fields whose validation would otherwise refuse a placeholder before the id is ever looked at. */
+export const REALISTIC_VALUES: Record<string, unknown> = {
+  questionKeys: ['energy', 'breaks', 'workload'],
+  questionsPerRound: 3,
+  openDays: 5,
+  name: 'Placeholder name',
+  displayName: 'Placeholder Person',
+  email: 'placeholder@example.test',
+  slug: 'placeholder-slug',
+  key: 'placeholder_key',
+  text: 'Placeholder text',
+  password: 'placeholder password 123',
+};
+
 export function placeholder(type: GraphQLInputType, ids: (name: string) => string, name: string, idPaths: string[][], at: string[]): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
+  if (name in REALISTIC_VALUES && !ID_LIKE.test(name)) return REALISTIC_VALUES[name];
   if (isListType(inner)) return [placeholder(inner.ofType as GraphQLInputType, ids, name, idPaths, [...at, '0'])];
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
   if (isInputObjectType(inner)) {

@@ -36,6 +36,8 @@ function runCapturing(command, args, options = {}) {
 }
 
 await step('type-check every workspace', () => run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']));
+// The fault tests run the built worker as a real process (so it can be killed with SIGKILL).
+await step('build the api and worker', () => run('npx', ['turbo', 'run', 'build', '--filter=@pulsewise/api', '--filter=@pulsewise/worker', '--output-logs=errors-only']));
 await step('generated web types match the committed API schema', () => run('npm', ['run', 'codegen:check', '-w', '@pulsewise/web', '--silent']));
 
 await step('jest: packages, api and worker (unit + integration)', async () => {

@@ -29,6 +29,9 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
         connection: redisConnection(this.config.values.REDIS_URL),
         prefix: this.config.values.REDIS_PREFIX,
         concurrency: 5,
+        // A job whose worker died is retried once its lock lapses; WORKER_LOCK_MS shortens that in fault tests.
+        lockDuration: this.config.values.WORKER_LOCK_MS,
+        stalledInterval: Math.max(1_000, Math.floor(this.config.values.WORKER_LOCK_MS / 2)),
       });
       worker.on('failed', (job, error) => this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
       worker.on('error', (error) => this.logger.error(`Queue ${queueName}: ${error.message}`));

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { withTenant } from '@pulsewise/db';
 import type { BufferedResponse } from '@pulsewise/jobs';
+import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb, WorkerRedis } from '../../common/infrastructure.js';
 
 export function minimumBatch(k: number): number {
@@ -38,7 +39,9 @@ export class ResponseBatcher {
     for (;;) {
       const batch = await this.redis.buffer.claim(tenantId, roundId, minimumBatch(round.anonymityThreshold), force);
       if (batch.length === 0) return stored;
+      failpoint('response-batch-claimed');
       stored += await this.insert(tenantId, roundId, batch);
+      failpoint('response-batch-inserted');
       await this.redis.buffer.complete(tenantId, roundId);
     }
   }

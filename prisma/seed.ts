@@ -5,7 +5,9 @@
 // nothing when the demo tenant already exists.
 import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../packages/config/src/index.js';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Role } from '../packages/db/src/index.js';
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db, type Role } from '../packages/db/src/index.js';
+import { coarsenCells, tenureBand } from '../apps/worker/src/modules/surveys/audience.js';
 
 export const DEMO_PASSWORD = 'pulsewise-demo';
 export const DEMO_ACCOUNTS = {
@@ -144,9 +146,107 @@ export async function seed(databaseUrl = loadConfig().DATABASE_URL): Promise<'se
       },
       { timeout: 60_000 },
     );
+    await seedPulseHistory(prisma, acme.id, rng(7));
     return 'seeded';
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * Six months of completed monthly rounds for the whole organisation, written the
+ * way the product writes them: participation in one transaction, answers in
+ * shuffled batches of at least 10 in others, with no link between the two.
+ * Answers follow a per-team climate that drifts month to month, so trends exist.
+ */
+async function seedPulseHistory(prisma: Db, tenantId: string, random: () => number): Promise<void> {
+  const MONTHS = 6;
+  const KEYS = ['energy', 'breaks', 'workload', 'after_hours', 'flexibility', 'time_off', 'psych_safety', 'recognition', 'alignment'];
+  const { people, questions, policy } = await withTenant(prisma, tenantId, async (tx) => ({
+    people: await tx.person.findMany({ where: { active: true }, select: { id: true, orgUnitId: true, location: true, startDate: true }, orderBy: { id: 'asc' } }),
+    questions: await tx.question.findMany({ where: { current: true }, select: { id: true, key: true } }),
+    policy: await tx.tenantPolicy.findUniqueOrThrow({ where: { tenantId } }),
+  }));
+  const questionId = new Map(questions.map((q) => [q.key, q.id]));
+  const root = await withTenant(prisma, tenantId, (tx) => tx.orgUnit.findFirstOrThrow({ where: { path: '' } }));
+  const programme = await withTenant(prisma, tenantId, async (tx) => {
+    const p = await tx.pulseProgramme.create({
+      data: { tenantId, name: 'Monthly culture pulse', cadence: 'MONTHLY', openDays: 7, questionsPerRound: 6, questionKeys: [...KEYS, 'comment'], startsAt: new Date(Date.UTC(2026, 5, 1, 6)) },
+    });
+    await tx.programmeAudience.create({ data: { tenantId, programmeId: p.id, orgUnitId: root.id } });
+    return p;
+  });
+  // Each team has a climate (how things are, on a 1–5 scale) that drifts a little every month.
+  const climate = new Map<string, number>();
+  for (const person of people) if (!climate.has(person.orgUnitId)) climate.set(person.orgUnitId, 2.6 + random() * 1.8);
+  const clamp = (v: number) => Math.min(5, Math.max(1, Math.round(v)));
+  const now = new Date();
+  for (let m = MONTHS; m >= 1; m--) {
+    const opensAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 3, 6));
+    const closesAt = new Date(opensAt.getTime() + 7 * 24 * 3600 * 1000);
+    const sequence = MONTHS - m + 1;
+    const keys = Array.from({ length: 5 }, (_, i) => KEYS[((sequence - 1) * 5 + i) % KEYS.length]!).concat('comment');
+    for (const unit of climate.keys()) climate.set(unit, Math.min(4.6, Math.max(1.8, climate.get(unit)! + (random() - 0.5) * 0.5)));
+    const cells = coarsenCells(
+      people.map((p) => ({ unitId: p.orgUnitId, location: p.location ?? 'UNKNOWN', tenure: tenureBand(p.startDate, opensAt) })),
+      policy.anonymityThreshold,
+      { location: policy.allowedDimensions.includes('location'), tenure: policy.allowedDimensions.includes('tenure') },
+    );
+    const responded = people.map(() => random() < 0.72);
+    // Participation first, in its own transaction…
+    const round = await withTenant(prisma, tenantId, async (tx) => {
+      const r = await tx.pulseRound.create({
+        data: {
+          tenantId, programmeId: programme.id, sequence, opensAt, closesAt, status: 'CLOSED', closedAt: closesAt, anonymityThreshold: policy.anonymityThreshold,
+          eligibleCount: people.length, invitedCount: people.length, respondedCount: responded.filter(Boolean).length,
+        },
+      });
+      await tx.roundQuestion.createMany({ data: keys.map((key, position) => ({ tenantId, roundId: r.id, questionId: questionId.get(key)!, position })) });
+      await tx.pulseInvitation.createMany({
+        data: people.map((p, i) => ({ tenantId, roundId: r.id, personId: p.id, cellUnitId: cells[i]!.unitId, cellLocation: cells[i]!.location, cellTenure: cells[i]!.tenure, status: 'SENT' as const, sendAt: opensAt, responded: responded[i]! })),
+      });
+      return r;
+    });
+    // …then the answers, shuffled, in batches of at least 10 — never next to a person.
+    const answers = people.flatMap((p, i) => {
+      if (!responded[i]) return [];
+      const base = climate.get(p.orgUnitId)! + (random() - 0.5) * 1.6;
+      const values: Record<string, number> = {};
+      for (const key of keys.slice(0, 5)) values[questionId.get(key)!] = clamp(base + (random() - 0.5) * 1.2 - (key === 'after_hours' ? 0.4 : 0));
+      const comment = random() < 0.12 ? pick(random, COMMENTS) : null;
+      return [{ cell: cells[i]!, values, comment }];
+    });
+    shuffleInPlace(answers, random);
+    for (let start = 0; start < answers.length; start += 40) {
+      const batch = answers.slice(start, start + 40);
+      await withTenant(prisma, tenantId, async (tx) => {
+        await tx.response.createMany({ data: batch.map((a) => ({ tenantId, id: randomUUID(), roundId: round.id, cellUnitId: a.cell.unitId, cellLocation: a.cell.location, cellTenure: a.cell.tenure, answers: a.values })) });
+        const comments = batch.filter((a) => a.comment);
+        if (comments.length) await tx.responseComment.createMany({ data: comments.map((a) => ({ tenantId, id: randomUUID(), roundId: round.id, cellUnitId: a.cell.unitId, text: a.comment! })) });
+      });
+    }
+  }
+}
+
+const COMMENTS = [
+  'Meetings after 6pm with other time zones are wearing people down.',
+  'The no-meeting Friday afternoons really help.',
+  'I would like clearer priorities from leadership.',
+  'It is hard to take a full lunch break during release weeks.',
+  'Flexible hours made a real difference for my family.',
+  'We keep discussing success metrics that my manager and I never agreed on.',
+  'On-call weeks make it hard to switch off.',
+  'Recognition mostly goes to whoever is loudest.',
+];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }
 

@@ -49,7 +49,4 @@ export class DirectoryRepository {
     return tx.person.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
   }
 
-  audit(tx: Tx, tenantId: string, actorPersonId: string, action: string, details: Record<string, unknown>) {
-    return tx.auditEvent.create({ data: { tenantId, actorTenantId: tenantId, actorPersonId, action, details: details as object } });
-  }
 }

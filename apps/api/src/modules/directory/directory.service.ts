@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordAudit } from '../../common/audit/audit-log.js';
 import type { Tx } from '@pulsewise/db';
 import { badInput, notFound } from '../../common/errors/domain-error.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
@@ -96,7 +97,7 @@ export class DirectoryService {
         result.peopleUnchanged++;
       }
     }
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'directory.imported', {
+    await recordAudit(tx, viewer, 'directory.imported', {
       rows: rows.length, created: result.peopleCreated, updated: result.peopleUpdated, orgUnitsCreated: result.orgUnitsCreated,
     });
     return result;

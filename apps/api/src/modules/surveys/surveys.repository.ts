@@ -62,7 +62,4 @@ export class SurveysRepository {
     return tx.orgUnit.findMany({ where: { id: { in: ids } }, select: { id: true } });
   }
 
-  audit(tx: Tx, tenantId: string, actorPersonId: string, action: string, details: Record<string, unknown>) {
-    return tx.auditEvent.create({ data: { tenantId, actorTenantId: tenantId, actorPersonId, action, details: details as object } });
-  }
 }

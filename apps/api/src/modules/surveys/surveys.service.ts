@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordAudit } from '../../common/audit/audit-log.js';
 import type { Tx } from '@pulsewise/db';
 import { badInput, conflict, notFound } from '../../common/errors/domain-error.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
@@ -21,7 +22,7 @@ export class SurveysService {
   async createQuestion(tx: Tx, viewer: Viewer, input: CreateQuestionInput): Promise<QuestionModel> {
     if (await this.repo.currentQuestion(tx, input.key)) throw conflict(`A question with key "${input.key}" already exists. Edit it to create a new version.`, { field: 'key' });
     const created = await this.repo.createQuestion(tx, viewer.tenantId, input);
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'question.created', { key: input.key });
+    await recordAudit(tx, viewer, 'question.created', { key: input.key });
     return Object.assign(new QuestionModel(), created);
   }
 
@@ -33,7 +34,7 @@ export class SurveysService {
       input.text && input.text !== current.text
         ? await this.repo.newVersion(tx, viewer.tenantId, current, input.text, active)
         : await this.repo.setActive(tx, viewer.tenantId, current.id, active);
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'question.updated', { key: input.key, version: updated.version, active });
+    await recordAudit(tx, viewer, 'question.updated', { key: input.key, version: updated.version, active });
     return Object.assign(new QuestionModel(), updated);
   }
 
@@ -60,14 +61,14 @@ export class SurveysService {
       { name: input.name, cadence: input.cadence, openDays: input.openDays, questionsPerRound: input.questionsPerRound, questionKeys: keys, startsAt: input.startsAt ?? new Date() },
       audience,
     );
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'programme.created', { programmeId: created.id, name: input.name, cadence: input.cadence });
+    await recordAudit(tx, viewer, 'programme.created', { programmeId: created.id, name: input.name, cadence: input.cadence });
     return toProgrammeModel(created);
   }
 
   async setStatus(tx: Tx, viewer: Viewer, id: string, status: 'ACTIVE' | 'PAUSED'): Promise<PulseProgrammeModel> {
     if (!(await this.repo.programme(tx, viewer.tenantId, id))) throw notFound('Programme');
     const updated = await this.repo.setProgrammeStatus(tx, viewer.tenantId, id, status);
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, status === 'PAUSED' ? 'programme.paused' : 'programme.resumed', { programmeId: id });
+    await recordAudit(tx, viewer, status === 'PAUSED' ? 'programme.paused' : 'programme.resumed', { programmeId: id });
     return toProgrammeModel(updated);
   }
 
@@ -77,7 +78,7 @@ export class SurveysService {
     if (programme.status !== 'ACTIVE') throw conflict('This programme is paused. Resume it to launch a round.');
     const open = await this.repo.openRound(tx, id);
     if (open) throw conflict(`A round of this programme is open until ${open.closesAt.toISOString()}. Launch the next one after it closes.`);
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'programme.launched', { programmeId: id });
+    await recordAudit(tx, viewer, 'programme.launched', { programmeId: id });
     return programme;
   }
 

@@ -60,7 +60,4 @@ export class TenantsRepository {
     return tx.person.update({ where: { tenantId_id: { tenantId, id: personId } }, data: { roles: roles as never } });
   }
 
-  audit(tx: Tx, tenantId: string, actorPersonId: string, action: string, details: Record<string, unknown>) {
-    return tx.auditEvent.create({ data: { tenantId, actorTenantId: tenantId, actorPersonId, action, details: details as object } });
-  }
 }

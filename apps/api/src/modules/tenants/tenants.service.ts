@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordAudit } from '../../common/audit/audit-log.js';
 import { setTenant, withPlatform, type Tx } from '@pulsewise/db';
 import { JobName, QueueName } from '@pulsewise/jobs';
 import { AppConfigService } from '../../common/config/app-config.service.js';
@@ -91,7 +92,7 @@ export class TenantsService {
     const diff = Object.fromEntries(
       Object.keys(changes).map((key) => [key, { from: before[key as keyof typeof before], to: after[key as keyof typeof after] }]),
     );
-    await this.repo.audit(tx, viewer.tenantId, viewer.personId, 'policy.changed', diff);
+    await recordAudit(tx, viewer, 'policy.changed', diff);
     return TenantPolicyModel.from(after);
   }
 

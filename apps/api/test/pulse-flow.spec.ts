@@ -203,6 +203,20 @@ it('closes the round, stores every answer exactly once, and refuses answers afte
   expect(await withTenant(api.prisma, acme.id, (tx) => tx.response.count({ where: { roundId } }))).toBe(11);
 });
 
+it('counts people over their monthly pulse budget instead of inviting them', async () => {
+  const updated = await api.gql('mutation { updateTenantPolicy(input: { maxPulsesPerMonth: 1 }) { maxPulsesPerMonth } }', {}, { token: adminToken });
+  expect(updated.errors).toBeUndefined();
+  const programme = await withTenant(api.prisma, acme.id, (tx) => tx.pulseProgramme.findFirstOrThrow({ where: { name: 'Weekly pulse' } }));
+  // Saturday 28 November: everyone's next working moment is still in November, where they already had their one pulse.
+  clock.at = new Date('2026-11-28T02:00:00Z');
+  expect((await api.gql('mutation($id: ID!) { launchPulseRound(programmeId: $id) }', { id: programme.id }, { token: adminToken })).data).toEqual({ launchPulseRound: true });
+  const second = await waitUntil(() => withTenant(api.prisma, acme.id, (tx) => tx.pulseRound.findFirst({ where: { programmeId: programme.id, sequence: 2 } })), 'the second round');
+  expect(second).toMatchObject({ eligibleCount: 19, invitedCount: 0, skippedFatigueCount: 19 });
+  const statuses = await withTenant(api.prisma, acme.id, (tx) => tx.pulseInvitation.groupBy({ by: ['status'], where: { roundId: second.id }, _count: true }));
+  expect(statuses).toEqual([{ status: 'SKIPPED_FATIGUE', _count: 19 }]);
+  await api.gql('mutation { updateTenantPolicy(input: { maxPulsesPerMonth: 4 }) { maxPulsesPerMonth } }', {}, { token: adminToken });
+});
+
 it('leaves a database administrator no better than chance at matching people to answers', async () => {
   // 40 people answer, one after another, each with a distinct answer pattern, so we know
   // who gave which answers. The attacker holds a full dump as superuser: participation

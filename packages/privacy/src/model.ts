@@ -199,7 +199,7 @@ export interface Release {
   cells: ReleaseCell[];
 }
 
-export type ViolationKind = 'EXACT' | 'COUNT_INTERVAL' | 'MEAN_INTERVAL' | 'INSIDER' | 'THRESHOLD' | 'UNANIMITY';
+export type ViolationKind = 'EXACT' | 'COUNT_INTERVAL' | 'MEAN_INTERVAL' | 'INSIDER' | 'RESIDUAL' | 'THRESHOLD' | 'UNANIMITY';
 
 export interface Violation {
   /** Release the cell belongs to (the current one or a prior one). */

@@ -101,6 +101,15 @@ export function suppressPlan(plan: Plan): void {
   }
 }
 
+/** The audit found hidden cell g under-protected: give it another pattern that hides something new. */
+export function reprotect(plan: Plan, layerKey: string, g: number): boolean {
+  const layer = layerKey === 'n' ? plan.cell : plan.measures.get(layerKey)?.layer;
+  if (!layer || !layer.hidden[g]) return false;
+  layer.covered[g] = 0;
+  layer.boost[g] = 1;
+  return true;
+}
+
 /** Extra suppression requested by the audit loop. */
 export function hideMore(plan: Plan, layerKey: string, g: number): boolean {
   const layer = layerKey === 'n' ? plan.cell : plan.measures.get(layerKey)?.layer;

@@ -10,7 +10,7 @@ import { auditRelease } from './audit/index.js';
 import { buildCellModel } from './cells.js';
 import { buildGrid, relationNeighbours, type Grid } from './grid.js';
 import type { AuditReport, CellModel, Release, ReleaseInput, Violation } from './model.js';
-import { hideMore, primaryPlan, suppressPlan, type Plan } from './plan.js';
+import { hideMore, primaryPlan, reprotect, suppressPlan, type Plan } from './plan.js';
 import { assembleRelease } from './release.js';
 import type { Layer } from './suppress.js';
 
@@ -22,7 +22,7 @@ export interface ProtectOptions {
   k: number;
   /** Earlier releases covering the same people; their published cells are fixed knowledge. */
   priorReleases?: readonly Release[];
-  /** Audit-driven repair rounds before giving up (default 40). */
+  /** Audit-driven repair rounds before giving up (default 15). */
   maxFixRounds?: number;
   /**
    * Attacker model: can readers tell BELOW_THRESHOLD from COMPLEMENTARY? Default false, which
@@ -30,6 +30,8 @@ export interface ProtectOptions {
    * and leads to much more suppression or unpublished releases on small teams.
    */
   seesReasons?: boolean;
+  /** Called after each audit round (for logs): the violations found and the repairs chosen. */
+  onAuditRound?: (round: { round: number; violations: Violation[]; repairs: { action: string; layer: string; cellKey: string }[] }) => void;
 }
 
 export type ProtectResult =
@@ -51,7 +53,7 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   const seesReasons = options.seesReasons ?? false;
   const plan = primaryPlan(buildGrid(model), options.k, seesReasons);
   suppressPlan(plan);
-  const maxRounds = options.maxFixRounds ?? 40;
+  const maxRounds = options.maxFixRounds ?? 15;
   let report: AuditReport | undefined;
   for (let round = 0; round <= maxRounds; round++) {
     const release = assembleRelease(plan);
@@ -61,29 +63,68 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
     if (report.ok) report = await auditRelease(release, audit);
     if (report.ok) return { published: true, release, audit: report, fixRounds: round };
     const fixes = chooseFixes(plan, report.violations, model.releaseId);
+    options.onAuditRound?.({
+      round,
+      violations: report.violations,
+      repairs: fixes.map((f) => ({ action: f.action, layer: f.layer, cellKey: plan.grid.cells[f.g]!.key })),
+    });
     if (fixes.length === 0) break;
-    for (const [layer, g] of fixes) hideMore(plan, layer, g);
+    const before = hiddenTotal(plan);
+    for (const fix of fixes) (fix.action === 'hide' ? hideMore : reprotect)(plan, fix.layer, fix.g);
     suppressPlan(plan);
+    if (hiddenTotal(plan) === before) {
+      // Re-protection found nothing new to hide: widen around the failing cells instead.
+      for (const v of report.violations) {
+        const layer = layerOf(plan, v.layer);
+        const g = plan.grid.byKey.get(v.cellKey);
+        const pick = layer && g !== undefined ? nearestPublished(plan.grid, layer, g) : undefined;
+        if (pick !== undefined) hideMore(plan, v.layer, pick);
+      }
+      suppressPlan(plan);
+      if (hiddenTotal(plan) === before) break;
+    }
   }
   const kinds = [...new Set(report?.violations.map((v) => v.kind) ?? [])].join(', ');
   return { published: false, reason: `release failed the privacy audit (${kinds}); nothing is published`, audit: report };
+}
+
+function hiddenTotal(plan: Plan): number {
+  let total = plan.cell.hidden.reduce((a, b) => a + b, 0);
+  for (const m of plan.measures.values()) total += m.layer.hidden.reduce((a, b) => a + b, 0);
+  return total;
 }
 
 function layerOf(plan: Plan, key: string): Layer | undefined {
   return key === 'n' ? plan.cell : plan.measures.get(key)?.layer;
 }
 
-/** One extra cell to hide per violation: the cheapest published neighbour of the failing cell's hidden region. */
-function chooseFixes(plan: Plan, violations: Violation[], releaseId: string): [string, number][] {
-  const fixes = new Map<string, [string, number]>();
+interface Fix {
+  action: 'hide' | 'reprotect';
+  layer: string;
+  g: number;
+}
+
+/**
+ * One repair per violation. A hidden cell that is still exposed gets one more
+ * protection pattern that must hide at least one new cell; a published cell that
+ * exposes an earlier release's cell is hidden; a small residual (hidden cells
+ * adding up to fewer than k) pulls in the cheapest published cell next to it.
+ */
+function chooseFixes(plan: Plan, violations: Violation[], releaseId: string): Fix[] {
+  const fixes = new Map<string, Fix>();
   for (const v of violations) {
     // A published figure that breaks the rules is a bug, not something more hiding should paper over.
     if (v.kind === 'THRESHOLD' || (v.kind === 'UNANIMITY' && v.releaseId === releaseId && !isHidden(plan, v))) return [];
     const layer = layerOf(plan, v.layer);
     const g = plan.grid.byKey.get(v.cellKey); // for a prior release: the same cell in this release
     if (!layer || g === undefined) continue;
-    const pick = layer.hidden[g] ? nearestPublished(plan.grid, layer, g) : g;
-    if (pick !== undefined) fixes.set(`${v.layer}:${pick}`, [v.layer, pick]);
+    let fix: Fix | undefined;
+    if (!layer.hidden[g]) fix = { action: 'hide', layer: v.layer, g };
+    else if (v.kind === 'RESIDUAL') {
+      const pick = nearestPublished(plan.grid, layer, g);
+      if (pick !== undefined) fix = { action: 'hide', layer: v.layer, g: pick };
+    } else fix = { action: 'reprotect', layer: v.layer, g };
+    if (fix) fixes.set(`${fix.action}:${fix.layer}:${fix.g}`, fix);
   }
   return [...fixes.values()];
 }

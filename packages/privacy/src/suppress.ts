@@ -57,6 +57,8 @@ export interface Layer {
   /** What an attacker knows about a hidden value from its reason: [lo, hi]. */
   lo: Float64Array;
   hi: Float64Array;
+  /** The auditor found this cell under-protected: its next pattern must hide something new. */
+  boost: Uint8Array;
 }
 
 export function newLayer(size: number, k: number, seesReasons: boolean): Layer {
@@ -71,6 +73,7 @@ export function newLayer(size: number, k: number, seesReasons: boolean): Layer {
     covered: new Uint8Array(size),
     lo: new Float64Array(size),
     hi: new Float64Array(size).fill(Infinity),
+    boost: new Uint8Array(size),
   };
 }
 
@@ -87,9 +90,22 @@ export function hideComplementary(layer: Layer, g: number): void {
   [layer.lo[g], layer.hi[g]] = complementaryBounds(layer, g);
 }
 
-/** Width a sensitive value's interval must keep: k, or its whole a-priori interval when that is smaller. */
-export function requiredWidth(layer: Layer, g: number): number {
-  return Math.min(layer.k, layer.hi[g]! - layer.lo[g]!);
+/**
+ * Room a sensitive value needs, as [up, down]. Groups of at least k people: an interval of
+ * width k (the auditor's count rule; any split). Smaller groups cannot keep width k; they must
+ * at least be able to shrink to one respondent, which is what keeps their mean uncertain.
+ */
+export function requiredRoom(layer: Layer, g: number): { width: number; down: number } {
+  if (!layer.sensitive[g]) return { width: 0, down: 0 };
+  if (layer.hi[g]! - layer.lo[g]! >= layer.k) return { width: layer.k, down: 0 };
+  const down = Math.max(0, Math.min(layer.value[g]! - 1, layer.value[g]! - layer.lo[g]!));
+  return { width: down, down };
+}
+
+/** Whether a pattern alone gives cell h the room it needs. */
+function roomSatisfied(layer: Layer, h: number, up: number, down: number): boolean {
+  const need = requiredRoom(layer, h);
+  return up + down >= need.width - 1e-9 && down >= need.down - 1e-9;
 }
 
 interface Corner {
@@ -184,6 +200,7 @@ function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDo
       for (let n = Z; n >= 0; n = bestChild[2 * n + (s > 0 ? 1 : 0)]!) out.push([n, s]);
     };
     const consider = (cost: number, build: () => [number, number][]): void => {
+      if (cost === 0 && layer.boost[g]) return; // a re-protection must add something
       if (cost < Infinity && (!best || cost < best.cost)) best = { cost, pattern: { corners, nodes: build() } };
     };
 
@@ -243,11 +260,9 @@ function applyPattern(grid: Grid, layer: Layer, pattern: Pattern): void {
     tHi = Math.min(tHi, b);
   }
   for (const [h, e] of cells) {
-    if (!layer.sensitive[h]) {
-      layer.covered[h] = 1;
-      continue;
-    }
-    if (tHi - tLo >= requiredWidth(layer, h) - 1e-9) layer.covered[h] = 1;
+    // Room of cell h along this pattern: t moves h by e*t.
+    const [up, down] = e > 0 ? [tHi, -tLo] : [-tLo, tHi];
+    if (roomSatisfied(layer, h, up, down)) layer.covered[h] = 1;
   }
 }
 
@@ -259,16 +274,20 @@ function applyPattern(grid: Grid, layer: Layer, pattern: Pattern): void {
 function protectCell(grid: Grid, layer: Layer, g: number): void {
   const used: Used = new Map();
   const x = layer.value[g]!;
-  let remaining = layer.sensitive[g] ? requiredWidth(layer, g) : 0;
-  for (let first = true; first || remaining > 0; first = false) {
+  const need = requiredRoom(layer, g);
+  let remainingDown = need.down;
+  let remainingWidth = need.width;
+  for (let first = true; first || remainingWidth > 0; first = false) {
     const [usedUp, usedDown] = used.get(g) ?? [0, 0];
     const roomUp = layer.hi[g]! - x - usedUp;
     const roomDown = x - layer.lo[g]! - usedDown;
     let found: { cost: number; pattern: Pattern; up: number; down: number } | null = null;
     // Cheapest room per unit of width (patterns of cells already hidden are free); ties go to bigger steps.
     const perUnit = (f: { cost: number; up: number; down: number }): number => f.cost / Math.max(1, f.up + f.down);
-    for (let step = Math.min(remaining, roomUp + roomDown); step >= (first ? 0 : 1); step--) {
-      for (let up = Math.max(0, step - roomDown); up <= Math.min(roomUp, step); up++) {
+    for (let step = Math.min(remainingWidth, roomUp + roomDown); step >= (first ? 0 : 1); step--) {
+      // The part that must go downwards goes downwards.
+      const minDown = Math.min(step, Math.max(0, remainingDown));
+      for (let up = Math.max(0, step - roomDown); up <= Math.min(roomUp, step - minDown); up++) {
         const best = bestPattern(grid, layer, g, up, step - up, used);
         if (!best) continue;
         const candidate = { ...best, up, down: step - up };
@@ -289,10 +308,12 @@ function protectCell(grid: Grid, layer: Layer, g: number): void {
       const [u, d] = used.get(h) ?? [0, 0];
       used.set(h, e > 0 ? [u + found.up, d + found.down] : [u + found.down, d + found.up]);
     }
-    remaining -= found.up + found.down;
+    remainingWidth -= found.up + found.down;
+    remainingDown -= found.down;
     if (found.up + found.down === 0) break;
   }
   layer.covered[g] = 1;
+  layer.boost[g] = 0;
 }
 
 /**

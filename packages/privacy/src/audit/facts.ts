@@ -75,8 +75,11 @@ export function layerKnowns(system: LinearSystem, defs: Map<string, MeasureDef>)
 export interface Sensitivity {
   /** The respondent count must keep its full a-priori interval. */
   count: boolean;
-  /** Per measure: what is sensitive about it. */
-  measures: Map<string, { exact: boolean; mean: boolean; count: boolean; unanimity: 'HIGH' | 'LOW' | null }>;
+  /**
+   * Per measure: what is sensitive about it. How many people of a published cell skipped a
+   * question is not protected as a count (the cell's respondents are published); the answers are.
+   */
+  measures: Map<string, { exact: boolean; mean: boolean; unanimity: 'HIGH' | 'LOW' | null }>;
 }
 
 /**
@@ -94,7 +97,7 @@ export function sensitivityOf(cell: ReleaseCell, release: Release, t: ModelCell 
       const count = s?.count ?? 0;
       const small = t.n < k || count < k;
       const unanimity = def.kind === 'histogram' && !small && s?.histogram ? nearUnanimity(def, s.histogram) : null;
-      out.measures.set(m.key, { exact: small || unanimity !== null, mean: small && count > 0, count: !(t.n < k) && count < k, unanimity });
+      out.measures.set(m.key, { exact: small || unanimity !== null, mean: small && count > 0, unanimity });
     }
     return out;
   }
@@ -103,7 +106,7 @@ export function sensitivityOf(cell: ReleaseCell, release: Release, t: ModelCell 
     const res = cell.measures[m.key];
     const below = (res?.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD') || out.count;
     const unanimity = res?.status === 'BANDED' ? res.band.direction : null;
-    out.measures.set(m.key, { exact: below || unanimity !== null || out.count, mean: below, count: below && cell.status === 'PUBLISHED', unanimity });
+    out.measures.set(m.key, { exact: below || unanimity !== null || out.count, mean: below, unanimity });
   }
   return out;
 }

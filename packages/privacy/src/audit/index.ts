@@ -4,7 +4,7 @@
 import type { AuditReport, CellModel, HistogramMeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
 import { determinedUnknowns, type SparseRow } from './elimination.js';
 import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
-import { BoundsModel, checkTarget, type IntervalTarget } from './intervals.js';
+import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
 
@@ -72,21 +72,25 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     }
   }
 
+  // Residuals: when a relation's total is published, its hidden parts add up to a known group.
+  violations.push(...residualChecks(system, layers, release, varTruth(system, release, truth)));
+
   let lpSolves = 0;
   if (options.intervals !== false) {
     const highs = await loadSolver();
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
-    const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars);
+    const truthOf = varTruth(system, release, truth);
+    const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
+    addReasonFacts(model, system, layers, options.seesReasons ?? false);
+    model.finish();
     try {
-      addReasonFacts(model, system, layers, options.seesReasons ?? false);
-      model.finish();
       for (const target of intervalTargets(system, releases, release, truth, sensitivity)) {
-        violations.push(...checkTarget(model, layers, target, options.seesReasons ?? false));
+        violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false));
       }
-      lpSolves = model.solves;
     } finally {
       model.dispose();
     }
+    lpSolves = model.solves;
   }
 
   return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started) } };
@@ -127,6 +131,81 @@ function bandIsTrue(def: HistogramMeasureDef, hist: number[], dir: 'HIGH' | 'LOW
   let fav = 0;
   hist.forEach((x, i) => ((count += x), def.min + i >= def.favourableAtLeast && (fav += x)));
   return dir === 'HIGH' ? fav >= share * count - 1e-9 : fav <= share * count + 1e-9;
+}
+
+/**
+ * τ-Argus's "singleton" problem: two small cells hiding each other in a line whose
+ * total is shown still reveal their sum, i.e. a group of fewer than k. For every
+ * relation with a published total, the hidden parts' true count (respondents, or
+ * answers to the question) must reach k.
+ */
+function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKnowns>, release: Release, truthOf: Map<number, VarTruth>): Violation[] {
+  const out = new Map<string, Violation>();
+  for (const layer of layers) {
+    const count = (v: number): number | undefined => {
+      const t = truthOf.get(v);
+      if (!t) return undefined;
+      return layer.key === COUNT_LAYER ? t.n : t.measures[layer.key]?.count;
+    };
+    for (const row of system.rows) {
+      const total = row.vars[row.coefs.indexOf(1)];
+      if (total === undefined || !layer.known.has(total) || row.coefs.filter((c) => c === 1).length !== 1) continue;
+      const hidden = row.vars.filter((v, i) => row.coefs[i] === -1 && !layer.known.has(v));
+      if (hidden.length === 0) continue;
+      const counts = hidden.map(count);
+      if (counts.some((c) => c === undefined)) continue; // an earlier release's group: its data is gone
+      const sum = (counts as number[]).reduce((a, b) => a + b, 0);
+      if (sum >= release.k) continue;
+      for (const v of hidden) {
+        for (const { releaseId, cellKey } of system.variables[v]!.cells) {
+          if (releaseId !== release.releaseId) continue;
+          const key = `${layer.key}|${cellKey}`;
+          if (!out.has(key)) {
+            out.set(key, { releaseId, cellKey, kind: 'RESIDUAL', layer: layer.key, detail: `hidden with others that together hold ${sum} < k, and their total is published` });
+          }
+        }
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** Above this many LP columns, a component is first checked through pinned neighbourhoods. */
+const COMPONENT_LIMIT = 4000;
+
+/**
+ * Bound checks for one target. Moderate components: one exact, warm-started LP per
+ * component. Large ones: a pinned neighbourhood first (sound: see BoundsModel), the
+ * whole component only when the neighbourhood looks too narrow.
+ */
+function checkInterval(model: BoundsModel, layers: ReturnType<typeof layerKnowns>, target: IntervalTarget, seesReasons: boolean): Violation[] {
+  if (model.componentSize(target.v) > COMPONENT_LIMIT) {
+    const seeds = target.insider ? [target.v, target.insider.atom] : [target.v];
+    const lp = model.local(seeds, 4);
+    try {
+      const found = checkTarget(model, lp, layers, target, seesReasons);
+      if (found.length === 0 || !lp.pinned) return found;
+    } finally {
+      lp.dispose();
+    }
+  }
+  return checkTarget(model, model.component(target.v), layers, target, seesReasons);
+}
+
+/** True values per variable, from the current release's data (cells and atoms). */
+function varTruth(system: LinearSystem, release: Release, truth: CellModel | undefined): Map<number, VarTruth> {
+  const out = new Map<number, VarTruth>();
+  if (!truth) return out;
+  const vars = system.cellVar.get(release.releaseId)!;
+  for (const c of truth.cells) {
+    const v = vars.get(c.key);
+    if (v !== undefined) out.set(v, { n: c.n, measures: c.measures });
+  }
+  for (const a of truth.atoms) {
+    const v = system.atomVar.get(atomId(a.block, a.unitId, a.dims));
+    if (v !== undefined && !out.has(v)) out.set(v, { n: a.n, measures: a.measures });
+  }
+  return out;
 }
 
 /** Measures nobody skipped (count = n) in the current data: a fact an attacker may assume. */
@@ -206,7 +285,7 @@ function intervalTargets(
     const vars = system.cellVar.get(r.releaseId)!;
     for (const c of r.cells) {
       const s = sensitivity.get(r.releaseId)!.get(c.key)!;
-      const any = (s.count && c.status === 'HIDDEN') || [...s.measures].some(([key, m]) => isHiddenIn(c, key) && (m.mean || m.count || m.unanimity));
+      const any = (s.count && c.status === 'HIDDEN') || [...s.measures].some(([key, m]) => isHiddenIn(c, key) && (m.mean || m.unanimity));
       if (!any) continue;
       const target: IntervalTarget = {
         releaseId: r.releaseId,
@@ -224,7 +303,11 @@ function intervalTargets(
         for (const def of current.measures) {
           const stats = atom.measures[def.key];
           if (!stats || (t.measures[def.key]?.count ?? 0) < 2) continue;
-          if (def.kind === 'histogram') answers.set(def.key, (stats.histogram ?? []).flatMap((x, i) => (x > 0 ? [def.min + i] : [])));
+          if (def.kind === 'histogram') {
+            // The insider's own answer matters most at the extremes of what is present; check those two.
+            const present = (stats.histogram ?? []).flatMap((x, i) => (x > 0 ? [def.min + i] : []));
+            answers.set(def.key, [...new Set([present[0], present[present.length - 1]])].filter((a): a is number => a !== undefined));
+          }
           else if (stats.count > 0) answers.set(def.key, []);
         }
         const v = system.atomVar.get(atomId(atom.block, atom.unitId, atom.dims));

@@ -31,18 +31,33 @@ export interface IntervalTarget {
   insider?: { atom: number; answers: Map<string, number[]> };
 }
 
-/** Global LP over every unknown of every layer, split into independent components. */
+/** True values of a variable (current release only), used to pin variables outside a neighbourhood. */
+export interface VarTruth {
+  n: number;
+  measures: Record<string, { count: number; sum: number; histogram?: number[] }>;
+}
+
+/**
+ * Global LP over every unknown of every layer. Checks run on local LPs: the unknowns
+ * near a target stay free and every other unknown is pinned to its true value.
+ * Pinning only removes points from the attacker's feasible set, so an interval that
+ * is wide enough locally is wide enough for the real attacker; a local failure is
+ * re-checked on a wider neighbourhood, and only a failure with nothing pinned counts.
+ */
 export class BoundsModel {
   readonly nCol = new Map<number, number>();
   readonly mCol = new Map<string, Map<number, number>>();
   private readonly colLo: number[] = [];
   private readonly colHi: number[] = [];
+  private readonly colVar: number[] = [];
+  private readonly colTruth: (number | undefined)[] = [];
   private readonly rows: LpRow[] = [];
-  private compOf: Int32Array = new Int32Array(0);
-  private localOf: Int32Array = new Int32Array(0);
-  private compCols: number[][] = [];
-  private compRows: number[][] = [];
-  private readonly lps = new Map<number, ComponentLp>();
+  private varCols: number[][] = [];
+  private rowsOfVar: number[][] = [];
+  private neighbours: number[][] = [];
+  private componentOf: Int32Array = new Int32Array(0);
+  private componentCols: number[] = [];
+  private readonly shared = new Map<number, LocalBounds>();
   solves = 0;
 
   constructor(
@@ -52,15 +67,18 @@ export class BoundsModel {
     /** Measures for which count = n holds for `exactCountVars`. */
     noSkip: Set<string>,
     exactCountVars: Set<number>,
+    truth: (v: number) => VarTruth | undefined,
   ) {
     const nKnown = layers[0]!.known;
-    const newCol = (lo: number, hi: number): number => {
+    const newCol = (v: number, lo: number, hi: number, value: number | undefined): number => {
       this.colLo.push(lo);
       this.colHi.push(hi);
+      this.colVar.push(v);
+      this.colTruth.push(value);
       return this.colLo.length - 1;
     };
     system.variables.forEach((v, i) => {
-      if (!nKnown.has(i)) this.nCol.set(i, newCol(0, v.eligible));
+      if (!nKnown.has(i)) this.nCol.set(i, newCol(i, 0, v.eligible, truth(i)?.n));
     });
     for (const layer of layers.slice(1)) {
       const def = layer.measure!;
@@ -68,16 +86,16 @@ export class BoundsModel {
       this.mCol.set(layer.key, cols);
       system.variables.forEach((v, i) => {
         if (layer.known.has(i)) return;
+        const t = truth(i)?.measures[layer.key];
         if (def.kind === 'histogram') {
-          const first = newCol(0, v.eligible);
-          for (let b = 1; b <= def.max - def.min; b++) newCol(0, v.eligible);
+          const first = newCol(i, 0, v.eligible, t?.histogram?.[0]);
+          for (let b = 1; b <= def.max - def.min; b++) newCol(i, 0, v.eligible, t?.histogram?.[b]);
           cols.set(i, first);
         } else {
-          cols.set(i, newCol(-Infinity, Infinity));
+          cols.set(i, newCol(i, -Infinity, Infinity, t?.sum));
         }
       });
     }
-
     // Relations, per layer (and per histogram bin).
     for (const row of system.rows) {
       this.addRelation(row, (v) => this.nCol.get(v), (v) => nKnown.get(v) as number);
@@ -155,87 +173,146 @@ export class BoundsModel {
     this.colHi[col] = Math.min(this.colHi[col]!, hi);
   }
 
-  /** Splits columns into connected components (call after all rows are added). */
+  /** Indexes rows by variable (call after all rows are added). */
   finish(): void {
-    const parent = Int32Array.from({ length: this.colLo.length }, (_, i) => i);
-    const find = (x: number): number => {
-      while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-      return x;
-    };
-    for (const r of this.rows) for (let i = 1; i < r.cols.length; i++) parent[find(r.cols[i]!)] = find(r.cols[0]!);
-    const ids = new Map<number, number>();
-    this.compOf = new Int32Array(this.colLo.length);
-    this.localOf = new Int32Array(this.colLo.length);
-    for (let c = 0; c < this.colLo.length; c++) {
-      const root = find(c);
-      let id = ids.get(root);
-      if (id === undefined) {
-        id = this.compCols.length;
-        ids.set(root, id);
-        this.compCols.push([]);
-        this.compRows.push([]);
+    const n = this.system.variables.length;
+    this.varCols = Array.from({ length: n }, () => []);
+    this.colVar.forEach((v, c) => this.varCols[v]!.push(c));
+    const rowSets = Array.from({ length: n }, () => new Set<number>());
+    const adj = Array.from({ length: n }, () => new Set<number>());
+    this.rows.forEach((r, i) => {
+      const vars = [...new Set(r.cols.map((c) => this.colVar[c]!))];
+      for (const v of vars) {
+        rowSets[v]!.add(i);
+        for (const w of vars) if (w !== v) adj[v]!.add(w);
       }
-      this.compOf[c] = id;
-      this.localOf[c] = this.compCols[id]!.length;
-      this.compCols[id]!.push(c);
+    });
+    this.rowsOfVar = rowSets.map((set) => [...set].sort((a, b) => a - b));
+    this.neighbours = adj.map((set) => [...set].sort((a, b) => a - b));
+    this.componentOf = new Int32Array(n).fill(-1);
+    for (let v = 0; v < n; v++) {
+      if (this.componentOf[v] !== -1) continue;
+      const id = this.componentCols.length;
+      let cols = 0;
+      const stack = [v];
+      this.componentOf[v] = id;
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        cols += this.varCols[x]!.length;
+        for (const y of this.neighbours[x]!) if (this.componentOf[y] === -1) (this.componentOf[y] = id), stack.push(y);
+      }
+      this.componentCols.push(cols);
     }
-    this.rows.forEach((r, i) => this.compRows[this.compOf[r.cols[0]!]!]!.push(i));
   }
 
-  component(col: number): number {
-    return this.compOf[col]!;
+  /** Columns in the connected component of v (all unknowns an attacker can trade against v). */
+  componentSize(v: number): number {
+    return this.componentCols[this.componentOf[v]!]!;
   }
 
-  private lp(comp: number): ComponentLp {
-    let lp = this.lps.get(comp);
+  /** The whole component of v, nothing pinned; cached and warm-started across targets. */
+  component(v: number): LocalBounds {
+    const id = this.componentOf[v]!;
+    let lp = this.shared.get(id);
     if (!lp) {
-      const cols = this.compCols[comp]!;
-      lp = new ComponentLp(this.highs, {
-        colLo: cols.map((c) => this.colLo[c]!),
-        colHi: cols.map((c) => this.colHi[c]!),
-        rows: this.compRows[comp]!.map((i) => {
-          const r = this.rows[i]!;
-          return { cols: r.cols.map((c) => this.localOf[c]!), coefs: r.coefs, lo: r.lo, hi: r.hi };
-        }),
-      });
-      this.lps.set(comp, lp);
+      lp = this.local([v], Infinity);
+      this.shared.set(id, lp);
     }
     return lp;
   }
 
-  private local(objective: Objective, comp: number): Objective {
+  dispose(): void {
+    for (const lp of this.shared.values()) lp.dispose();
+    this.shared.clear();
+  }
+
+  /** LP over the unknowns within `radius` relation steps of the seeds; everything else pinned to the truth. */
+  local(seeds: number[], radius: number): LocalBounds {
+    const inside = new Set(seeds.filter((v) => this.varCols[v]!.length > 0));
+    let frontier = [...inside];
+    for (let step = 0; step < radius && frontier.length > 0; step++) {
+      const next: number[] = [];
+      for (const v of frontier) for (const w of this.neighbours[v]!) if (!inside.has(w)) inside.add(w), next.push(w);
+      frontier = next;
+    }
+    // Unknowns whose truth we do not have (earlier releases' groups) cannot be pinned: keep them free.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const v of [...inside]) {
+        for (const r of this.rowsOfVar[v]!) {
+          for (const c of this.rows[r]!.cols) {
+            const w = this.colVar[c]!;
+            if (!inside.has(w) && this.colTruth[c] === undefined) inside.add(w), (grew = true);
+          }
+        }
+      }
+    }
+    const cols = [...inside].sort((a, b) => a - b).flatMap((v) => this.varCols[v]!);
+    const index = new Map(cols.map((c, i) => [c, i]));
+    const rowIds = new Set<number>();
+    for (const v of inside) for (const r of this.rowsOfVar[v]!) rowIds.add(r);
+    let pinned = false;
+    const rows: LpRow[] = [];
+    for (const r of [...rowIds].sort((a, b) => a - b)) {
+      const row = this.rows[r]!;
+      const local: LpRow = { cols: [], coefs: [], lo: row.lo, hi: row.hi };
+      row.cols.forEach((c, i) => {
+        const at = index.get(c);
+        if (at !== undefined) local.cols.push(at), local.coefs.push(row.coefs[i]!);
+        else {
+          pinned = true;
+          const shift = row.coefs[i]! * this.colTruth[c]!;
+          local.lo -= shift;
+          local.hi -= shift;
+        }
+      });
+      if (local.cols.length > 0) rows.push(local);
+    }
+    const lp = new ComponentLp(this.highs, { colLo: cols.map((c) => this.colLo[c]!), colHi: cols.map((c) => this.colHi[c]!), rows });
+    return new LocalBounds(lp, index, pinned, (n) => (this.solves += n));
+  }
+}
+
+/** One local LP, addressed with global column ids. */
+export class LocalBounds {
+  constructor(
+    private readonly lp: ComponentLp,
+    private readonly index: Map<number, number>,
+    /** True when some unknowns were pinned to their true values. */
+    readonly pinned: boolean,
+    private readonly count: (solves: number) => void,
+  ) {}
+
+  private map(objective: Objective): Objective {
     const out: Objective = new Map();
-    for (const [c, v] of objective) if (this.compOf[c] === comp) out.set(this.localOf[c]!, v);
+    for (const [c, v] of objective) {
+      const at = this.index.get(c);
+      if (at !== undefined) out.set(at, v);
+    }
     return out;
   }
 
-  /** [min, max] of a linear objective over global columns (all in one component). */
+  has(col: number | undefined): boolean {
+    return col !== undefined && this.index.has(col);
+  }
+
   range(objective: Objective, raiseLower = new Map<number, number>()): [number, number] | null {
-    const comp = this.compOf[objective.keys().next().value as number]!;
-    const raise = new Map<number, number>();
-    for (const [c, lo] of raiseLower) if (this.compOf[c] === comp) raise.set(this.localOf[c]!, lo);
-    const lp = this.lp(comp);
-    const before = lp.solves;
-    const out = lp.range(this.local(objective, comp), raise);
-    this.solves += lp.solves - before;
+    const before = this.lp.solves;
+    const out = this.lp.range(this.map(objective), this.map(raiseLower));
+    this.count(this.lp.solves - before);
     return out;
   }
 
-  /** [min, max] of (num + numConst) / (den + denConst) with denominator >= 1; rows outside the component are ignored. */
   ratioRange(num: Objective, numConst: number, den: Objective, denConst: number, extra: LpRow[] = []): [number, number] | null {
-    const comp = this.compOf[num.keys().next().value as number]!;
-    const lp = this.lp(comp);
-    const before = lp.solves;
-    const rows = extra
-      .filter((r) => r.cols.length > 0 && r.cols.every((c) => this.compOf[c] === comp))
-      .map((r) => ({ ...r, cols: r.cols.map((c) => this.localOf[c]!) }));
-    const out = lp.fractionalRange(this.local(num, comp), numConst, this.local(den, comp), denConst, rows);
-    this.solves += lp.solves - before;
+    const before = this.lp.solves;
+    const rows = extra.filter((r) => r.cols.every((c) => this.index.has(c))).map((r) => ({ ...r, cols: r.cols.map((c) => this.index.get(c)!) }));
+    const out = this.lp.fractionalRange(this.map(num), numConst, this.map(den), denConst, rows);
+    this.count(this.lp.solves - before);
     return out;
   }
 
   dispose(): void {
-    for (const lp of this.lps.values()) lp.dispose();
+    this.lp.dispose();
   }
 }
 
@@ -249,7 +326,7 @@ const intLo = (x: number): number => Math.ceil(x - EPS);
 const intHi = (x: number): number => Math.floor(x + EPS);
 
 /** Runs every bound check for one hidden cell. */
-export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: IntervalTarget, seesReasons: boolean): Violation[] {
+export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKnowns[], t: IntervalTarget, seesReasons: boolean): Violation[] {
   const out: Violation[] = [];
   const violation = (kind: Violation['kind'], layer: string, detail: string): void => {
     out.push({ releaseId: t.releaseId, cellKey: t.cellKey, kind, layer, detail });
@@ -258,19 +335,22 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
   const insiderN = t.insider ? model.nCol.get(t.insider.atom) : undefined;
 
   // A-priori interval of a hidden count: [0, eligible], or [0, k-1] when "fewer than k" is visible.
+  // It must keep width k; a group whose a-priori interval is narrower than k cannot, and is
+  // left to the mean and residual checks (need = 0 means "no count requirement").
   const aPriori = (upper: number): number => (seesReasons ? Math.min(upper, t.k - 1) : upper);
-  const need = (upper: number): number => Math.min(t.k, aPriori(upper));
-  if (t.sensitivity.count && nc !== undefined) {
-    const r = model.range(new Map([[nc, 1]]));
+  const widthRule = (width: number): number => (width >= t.k ? t.k : 0);
+  const need = (upper: number): number => widthRule(aPriori(upper));
+  if (t.sensitivity.count && nc !== undefined && need(t.eligible) > 0) {
+    const r = lp.range(new Map([[nc, 1]]));
     if (!r) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
     else if (intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
       violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need width ${need(t.eligible)}`);
     }
-    if (t.insider && t.eligible >= 1) {
+    if (t.insider && widthRule(aPriori(t.eligible) - 1) > 0) {
       const raise = new Map([[nc, 1]]);
       if (insiderN !== undefined) raise.set(insiderN, 1);
-      const ri = model.range(new Map([[nc, 1]]), raise);
-      const required = Math.min(t.k, aPriori(t.eligible) - 1);
+      const ri = lp.range(new Map([[nc, 1]]), raise);
+      const required = widthRule(aPriori(t.eligible) - 1);
       if (ri && intHi(ri[1]) - intLo(ri[0]) < required) {
         violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need width ${required}`);
       }
@@ -292,15 +372,8 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
         count.set(first + b, 1);
         total.set(first + b, def.min + b);
       }
-      if (sens.count) {
-        const required = need(t.publishedN ?? t.eligible);
-        const r = model.range(count);
-        if (r && intHi(r[1]) - intLo(r[0]) < required) {
-          violation('COUNT_INTERVAL', layer.key, `answers narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need width ${required}`);
-        }
-      }
       if (sens.mean && width !== null) {
-        const r = model.ratioRange(total, 0, count, 0);
+        const r = lp.ratioRange(total, 0, count, 0);
         if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
         const answers = t.insider?.answers.get(layer.key) ?? [];
         const atomFirst = t.insider ? model.mCol.get(layer.key)!.get(t.insider.atom) : undefined;
@@ -308,7 +381,7 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
           const extra: LpRow[] = [];
           if (insiderN !== undefined) extra.push({ cols: [insiderN], coefs: [1], lo: 1, hi: Infinity });
           if (atomFirst !== undefined) extra.push({ cols: [atomFirst + a - def.min], coefs: [1], lo: 1, hi: Infinity });
-          const ri = model.ratioRange(total, -a, count, -1, extra);
+          const ri = lp.ratioRange(total, -a, count, -1, extra);
           if (ri && ri[1] - ri[0] < width - EPS) {
             violation('INSIDER', layer.key, `a respondent who answered ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
           }
@@ -321,14 +394,14 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
           const fav = def.min + b >= def.favourableAtLeast;
           if (sens.unanimity === 'HIGH' ? !fav : fav) dissent.set(first + b, 1);
         }
-        const r = dissent.size > 0 ? model.range(dissent) : ([0, 0] as [number, number]);
+        const r = dissent.size > 0 ? lp.range(dissent) : ([0, 0] as [number, number]);
         if (r && r[1] < 1 - EPS) violation('UNANIMITY', layer.key, `an attacker can prove the group answered unanimously (${sens.unanimity})`);
       }
     } else if (sens.mean && width !== null && def.min !== null && def.max !== null) {
       const den: Objective = nc !== undefined ? new Map([[nc, 1]]) : new Map();
       const denConst = nc !== undefined ? 0 : (t.publishedN ?? 0);
       const num: Objective = new Map([[first, 1]]);
-      const r = model.ratioRange(num, 0, den, denConst);
+      const r = lp.ratioRange(num, 0, den, denConst);
       if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
       const atomSum = t.insider ? model.mCol.get(layer.key)!.get(t.insider.atom) : undefined;
       if (t.insider && nc !== undefined) {
@@ -339,7 +412,7 @@ export function checkTarget(model: BoundsModel, layers: LayerKnowns[], t: Interv
             extra.push({ cols: [atomSum, insiderN], coefs: [1, -def.min], lo: a - def.min, hi: Infinity });
             extra.push({ cols: [atomSum, insiderN], coefs: [1, -def.max], lo: -Infinity, hi: a - def.max });
           }
-          const ri = model.ratioRange(num, -a, den, -1, extra);
+          const ri = lp.ratioRange(num, -a, den, -1, extra);
           if (ri && ri[1] - ri[0] < width - EPS) {
             violation('INSIDER', layer.key, `a contributor with value ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
           }

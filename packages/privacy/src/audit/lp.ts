@@ -37,6 +37,11 @@ export interface LpData {
 export type Objective = Map<number, number>;
 
 const OPTIMAL = 7;
+/** Slot rows in the homogeneous model: one denominator row plus up to three insider rows. */
+const SLOTS = 4;
+// Between checks mostly the objective changes, so the last basis stays primal
+// feasible: primal simplex re-optimises from it in a few pivots (much faster here).
+const SOLVER_OPTIONS = { output_flag: false, simplex_strategy: 4 } as const;
 const INFEASIBLE = 8;
 
 function toModelData(highs: Highs, data: LpData, extraCols = 0, extraColLo: number[] = [], extraColHi: number[] = []) {
@@ -68,10 +73,12 @@ function toModelData(highs: Highs, data: LpData, extraCols = 0, extraColLo: numb
   };
 }
 
-/** Min and max of linear and linear-fractional objectives over one component's polytope. */
+/** Min and max of linear and linear-fractional objectives over one polytope. */
 export class ComponentLp {
   private linear: Model | undefined;
   private homogeneous: Model | undefined;
+  private slotBase = 0;
+  private slotCols: number[][] = [];
   solves = 0;
 
   constructor(
@@ -82,7 +89,7 @@ export class ComponentLp {
   private linearModel(): Model {
     if (!this.linear) {
       this.linear = this.highs.createModel(toModelData(this.highs, this.data));
-      this.linear.options.set({ output_flag: false });
+      this.linear.options.set(SOLVER_OPTIONS);
     }
     return this.linear;
   }
@@ -130,17 +137,12 @@ export class ComponentLp {
   fractionalRange(num: Objective, numConst: number, den: Objective, denConst: number, extra: LpRow[] = []): [number, number] | null {
     const model = this.homogeneousModel();
     const t = this.data.colLo.length;
-    const added: number[] = [];
-    const addRow = (cols: number[], coefs: number[], lo: number, hi: number): void => {
-      model.addRow(this.finite(lo), this.finite(hi), { indices: cols, values: coefs });
-      added.push(model.getDimensions().numRows - 1);
-    };
-    // t * (den·x + denConst) = 1.
-    const denCols = [...den.keys()];
-    addRow([...denCols, t], [...denCols.map((c) => den.get(c)!), denConst], 1, 1);
-    for (const row of extra) {
-      for (const row2 of homogenise(row, t)) addRow(row2.cols, row2.coefs, row2.lo, row2.hi);
-    }
+    const rows = extra.flatMap((row) => homogenise(row, t));
+    if (rows.length > SLOTS - 1) throw new Error('too many extra rows for a ratio check');
+    // Fixed slot rows (same row count every time) keep the last basis usable as a warm start.
+    const denRow = { cols: [...den.keys(), t], coefs: [...den.values(), denConst], lo: 1, hi: 1 };
+    const slots = [denRow, ...rows];
+    slots.forEach((row, i) => this.fillSlot(model, i, row));
     try {
       const objective = new Map(num);
       objective.set(t, (objective.get(t) ?? 0) + numConst);
@@ -149,9 +151,24 @@ export class ComponentLp {
       const hi = this.run(model, objective, 'max');
       return hi === null ? null : [lo, hi];
     } finally {
-      const sorted = added.sort((a, b) => a - b);
-      if (sorted.length > 0) model.deleteRows({ kind: 'range', from: sorted[0]!, to: sorted[sorted.length - 1]! });
+      slots.forEach((_, i) => this.fillSlot(model, i, null));
     }
+  }
+
+  /** Writes a row into slot i (or frees it): old coefficients are cleared first. */
+  private fillSlot(model: Model, i: number, row: LpRow | null): void {
+    const r = this.slotBase + i;
+    for (const c of this.slotCols[i]!) model.changeCoefficient(r, c, 0);
+    this.slotCols[i] = [];
+    if (!row) {
+      model.changeRowBounds(r, -this.highs.infinity, this.highs.infinity);
+      return;
+    }
+    const merged = new Map<number, number>();
+    row.cols.forEach((c, k) => merged.set(c, (merged.get(c) ?? 0) + row.coefs[k]!));
+    for (const [c, v] of merged) if (v !== 0) model.changeCoefficient(r, c, v);
+    this.slotCols[i] = [...merged.keys()];
+    model.changeRowBounds(r, this.finite(row.lo), this.finite(row.hi));
   }
 
   private homogeneousModel(): Model {
@@ -168,9 +185,13 @@ export class ComponentLp {
         if (lo !== 0 && lo !== -Infinity) rows.push({ cols: [c, t], coefs: [1, -lo], lo: 0, hi: Infinity });
         if (hi !== 0 && hi !== Infinity) rows.push({ cols: [c, t], coefs: [1, -hi], lo: -Infinity, hi: 0 });
       });
+      // Free slot rows for the per-check denominator and insider rows.
+      this.slotBase = rows.length;
+      for (let i = 0; i < SLOTS; i++) rows.push({ cols: [], coefs: [], lo: -Infinity, hi: Infinity });
+      this.slotCols = Array.from({ length: SLOTS }, () => []);
       // t in [0, 1]: t <= 1 is "denominator >= 1".
       this.homogeneous = this.highs.createModel(toModelData(this.highs, { colLo, colHi, rows }, 1, [0], [1]));
-      this.homogeneous.options.set({ output_flag: false });
+      this.homogeneous.options.set(SOLVER_OPTIONS);
     }
     return this.homogeneous;
   }

@@ -1,0 +1,30 @@
+// Builds a release with a hand-picked hiding pattern (primary suppression and
+// banding as usual, complementary cells chosen by the caller), so tests can show
+// what the auditor does with weak patterns.
+
+import { buildGrid } from '../grid.js';
+import type { CellModel, Release } from '../model.js';
+import { hideMore, primaryPlan, suppressPlan } from '../plan.js';
+import { assembleRelease } from '../release.js';
+import { suppressLayer } from '../suppress.js';
+
+export interface ManualHiding {
+  /** Cells hidden as complementary (whole cell). */
+  cells?: string[];
+  /** [measure key, cell key] hidden as complementary in one question. */
+  measures?: [string, string][];
+}
+
+export function manualRelease(model: CellModel, k: number, hiding: ManualHiding = {}): Release {
+  const plan = primaryPlan(buildGrid(model), k, false);
+  for (const key of hiding.cells ?? []) hideMore(plan, 'n', plan.grid.byKey.get(key)!);
+  // Run the question layers' primary pass (thresholds, bands) but no complementary suppression:
+  // mark everything covered so the suppressor adds nothing.
+  plan.cell.covered.fill(1);
+  for (const m of plan.measures.values()) m.layer.covered.fill(1);
+  suppressPlan(plan);
+  for (const [measure, key] of hiding.measures ?? []) hideMore(plan, measure, plan.grid.byKey.get(key)!);
+  return assembleRelease(plan);
+}
+
+export { suppressLayer };

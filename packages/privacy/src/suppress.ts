@@ -91,13 +91,13 @@ export function hideComplementary(layer: Layer, g: number): void {
 }
 
 /**
- * Room a sensitive value needs, as [up, down]. Groups of at least k people: an interval of
- * width k (the auditor's count rule; any split). Smaller groups cannot keep width k; they must
- * at least be able to shrink to one respondent, which is what keeps their mean uncertain.
+ * Room a sensitive value needs. When its a-priori interval holds at least k values: k possible
+ * values (width k-1, any split) — the auditor's count rule. Smaller groups cannot have that;
+ * they must at least be able to shrink to one respondent, which keeps their mean uncertain.
  */
 export function requiredRoom(layer: Layer, g: number): { width: number; down: number } {
   if (!layer.sensitive[g]) return { width: 0, down: 0 };
-  if (layer.hi[g]! - layer.lo[g]! >= layer.k) return { width: layer.k, down: 0 };
+  if (layer.hi[g]! - layer.lo[g]! >= layer.k - 1) return { width: layer.k - 1, down: 0 };
   const down = Math.max(0, Math.min(layer.value[g]! - 1, layer.value[g]! - layer.lo[g]!));
   return { width: down, down };
 }

@@ -335,16 +335,17 @@ export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKn
   const insiderN = t.insider ? model.nCol.get(t.insider.atom) : undefined;
 
   // A-priori interval of a hidden count: [0, eligible], or [0, k-1] when "fewer than k" is visible.
-  // It must keep width k; a group whose a-priori interval is narrower than k cannot, and is
-  // left to the mean and residual checks (need = 0 means "no count requirement").
+  // The attacker must be left with at least k possible values (width k-1). A group with fewer
+  // than k possible values to begin with cannot meet that; it is left to the mean and residual
+  // checks (need = 0 means "no count requirement").
   const aPriori = (upper: number): number => (seesReasons ? Math.min(upper, t.k - 1) : upper);
-  const widthRule = (width: number): number => (width >= t.k ? t.k : 0);
+  const widthRule = (width: number): number => (width >= t.k - 1 ? t.k - 1 : 0);
   const need = (upper: number): number => widthRule(aPriori(upper));
   if (t.sensitivity.count && nc !== undefined && need(t.eligible) > 0) {
     const r = lp.range(new Map([[nc, 1]]));
     if (!r) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
     else if (intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
-      violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need width ${need(t.eligible)}`);
+      violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need at least ${t.k} possible values`);
     }
     if (t.insider && widthRule(aPriori(t.eligible) - 1) > 0) {
       const raise = new Map([[nc, 1]]);
@@ -352,7 +353,7 @@ export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKn
       const ri = lp.range(new Map([[nc, 1]]), raise);
       const required = widthRule(aPriori(t.eligible) - 1);
       if (ri && intHi(ri[1]) - intLo(ri[0]) < required) {
-        violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need width ${required}`);
+        violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need at least ${required + 1} possible values`);
       }
     }
   }

@@ -8,6 +8,8 @@ import { Mailer } from './modules/notifications/mailer.js';
 import { SendEmailJob } from './modules/notifications/send-email.job.js';
 import { FlushResponsesJob } from './modules/responses/flush-responses.job.js';
 import { ResponseBatcher } from './modules/responses/response-batcher.js';
+import { AggregateRoundJob } from './modules/releases/aggregate-round.job.js';
+import { RoundAggregator } from './modules/releases/round-aggregator.js';
 import { CloseRoundJob } from './modules/surveys/close-round.job.js';
 import { LaunchRoundJob } from './modules/surveys/launch-round.job.js';
 import { PulseDelivery } from './modules/surveys/pulse-delivery.js';
@@ -15,7 +17,7 @@ import { PulseMail } from './modules/surveys/pulse-mail.js';
 import { RoundLauncher } from './modules/surveys/round-launcher.js';
 import { SendInvitationJob, SendReminderJob } from './modules/surveys/send-invitation.job.js';
 
-const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob];
+const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob, AggregateRoundJob];
 
 @Module({
   providers: [
@@ -29,6 +31,7 @@ const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminde
     RoundLauncher,
     PulseDelivery,
     ResponseBatcher,
+    RoundAggregator,
     ...PROCESSORS,
     { provide: JOB_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: JobProcessor[]) => processors },
     QueueRunner,

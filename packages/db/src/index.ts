@@ -7,3 +7,4 @@ export type { Tenant, TenantPolicy, OrgUnit, Person, Session, AuditEvent } from 
 export { DEFAULT_QUESTION_BANK, ANSWER_RANGE, seedQuestionBank, type DefaultQuestion, type DefaultQuestionType } from './reference/question-bank.js';
 export type { Question, PulseProgramme, PulseRound, PulseInvitation, Response } from './generated/prisma/client.js';
 export { QuestionType, Cadence, ProgrammeStatus, RoundStatus, InvitationStatus } from './generated/prisma/client.js';
+export { ReleaseKind, ReleaseStatus } from './generated/prisma/client.js';

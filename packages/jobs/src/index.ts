@@ -7,6 +7,7 @@ export const QueueName = {
   EMAIL: 'email',
   SURVEYS: 'surveys',
   RESPONSES: 'responses',
+  RELEASES: 'releases',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,6 +18,7 @@ export const JobName = {
   SEND_REMINDER: 'pulse.send-reminder',
   CLOSE_ROUND: 'pulse.close-round',
   FLUSH_RESPONSES: 'responses.flush',
+  AGGREGATE_ROUND: 'releases.aggregate-round',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -28,6 +30,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_REMINDER]: QueueName.SURVEYS,
   [JobName.CLOSE_ROUND]: QueueName.SURVEYS,
   [JobName.FLUSH_RESPONSES]: QueueName.RESPONSES,
+  [JobName.AGGREGATE_ROUND]: QueueName.RELEASES,
 };
 
 export const sendEmailPayload = z.object({
@@ -57,6 +60,7 @@ export const JOB_PAYLOADS = {
   [JobName.SEND_REMINDER]: reminderPayload,
   [JobName.CLOSE_ROUND]: roundPayload,
   [JobName.FLUSH_RESPONSES]: roundPayload,
+  [JobName.AGGREGATE_ROUND]: roundPayload,
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.input<(typeof JOB_PAYLOADS)[N]>;
@@ -68,6 +72,7 @@ export const jobId = {
   reminder: (invitationId: string, n: 1 | 2) => `remind-${invitationId}-${n}`,
   close: (roundId: string) => `close-${roundId}`,
   flush: (roundId: string) => `flush-${roundId}`,
+  aggregate: (roundId: string) => `aggregate-${roundId}`,
   programmeScheduler: (programmeId: string) => `programme-${programmeId}`,
 };
 

@@ -1,0 +1,85 @@
+// The aggregation job for one closed round: read the round's frozen audience and
+// its (unlinkable) responses, let the privacy engine build the cells, suppress,
+// band and audit them — against the programme's earlier releases too — and store
+// the audited release. If the audit cannot be satisfied the release is withheld:
+// fail closed. Idempotent: re-running a round stores the same release again.
+import { Injectable, Logger } from '@nestjs/common';
+import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
+import { buildCellModel, commentGroupsAllowed, protectModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
+import { WorkerDb } from '../../common/infrastructure.js';
+import { loadRelease, storePublished, storeWithheld } from './release-store.js';
+
+/** How stored cell values read in the engine: a dimension dropped for a unit at launch is "Unknown" there. */
+function dimValue(stored: string): string | null {
+  if (stored === 'ALL') return null;
+  if (stored === 'OTHER') return 'Other';
+  return stored;
+}
+
+const CELL_COLUMN = { location: 'cellLocation', tenure: 'cellTenure' } as const;
+const PRIOR_RELEASES = 2;
+
+@Injectable()
+export class RoundAggregator {
+  private readonly logger = new Logger(RoundAggregator.name);
+
+  constructor(private readonly db: WorkerDb) {}
+
+  async aggregate(tenantId: string, roundId: string): Promise<{ status: 'PUBLISHED' | 'WITHHELD' | 'NOT_CLOSED'; releaseId?: string }> {
+    const data = await withTenant(this.db.client, tenantId, async (tx) => {
+      const round = await tx.pulseRound.findUnique({ where: { tenantId_id: { tenantId, id: roundId } }, select: { status: true, programmeId: true, sequence: true, anonymityThreshold: true } });
+      if (!round || round.status !== 'CLOSED') return null;
+      const policy = await tx.tenantPolicy.findUniqueOrThrow({ where: { tenantId } });
+      const units = await tx.orgUnit.findMany({ select: { id: true, parentId: true, name: true } });
+      const audience = await tx.pulseInvitation.groupBy({ by: ['cellUnitId', 'cellLocation', 'cellTenure'], where: { roundId, status: 'SENT' }, _count: true });
+      const responses = await tx.response.findMany({ where: { roundId }, select: { cellUnitId: true, cellLocation: true, cellTenure: true, answers: true } });
+      const questions = await tx.roundQuestion.findMany({ where: { roundId }, select: { question: { select: { id: true, key: true, type: true } } }, orderBy: { position: 'asc' } });
+      const priorRows = await tx.release.findMany({
+        where: { status: 'PUBLISHED', kind: 'ROUND', roundId: { not: roundId }, cells: { some: {} } },
+        select: { id: true, roundId: true },
+      });
+      const earlierRounds = await tx.pulseRound.findMany({ where: { programmeId: round.programmeId, sequence: { lt: round.sequence } }, select: { id: true, sequence: true }, orderBy: { sequence: 'desc' }, take: PRIOR_RELEASES });
+      const priorIds = earlierRounds.map((r) => priorRows.find((p) => p.roundId === r.id)?.id).filter((id): id is string => Boolean(id));
+      const priorReleases: Release[] = [];
+      for (const id of priorIds) priorReleases.push(await loadRelease(tx, tenantId, id));
+      return { round, policy, units, audience, responses, questions: questions.map((q) => q.question), priorReleases };
+    });
+    if (!data) return { status: 'NOT_CLOSED' };
+
+    // k may have been raised since launch; it is never lowered for a round with data.
+    const k = Math.max(data.round.anonymityThreshold, data.policy.anonymityThreshold);
+    const dimensions = data.policy.allowedDimensions.filter((d): d is keyof typeof CELL_COLUMN => d in CELL_COLUMN);
+    const scored = data.questions.filter((q): q is typeof q & { type: keyof typeof ANSWER_RANGE } => q.type !== 'COMMENT');
+    const keyOf = new Map(scored.map((q) => [q.id, q.key]));
+    const dims = (row: { cellLocation: string; cellTenure: string }) => Object.fromEntries(dimensions.map((d) => [d, dimValue(row[CELL_COLUMN[d]])]));
+
+    const input: ReleaseInput = {
+      releaseId: roundId,
+      units: data.units,
+      dimensions,
+      headcounts: data.audience.map((a) => ({ unitId: a.cellUnitId, dims: dims(a), eligible: a._count })),
+      responses: data.responses.map((r) => ({
+        unitId: r.cellUnitId,
+        dims: dims(r),
+        answers: Object.fromEntries(Object.entries(r.answers as Record<string, number>).flatMap(([id, v]) => (keyOf.has(id) ? [[keyOf.get(id)!, v]] : []))),
+      })),
+      questions: scored.map((q) => ({ key: q.key, ...ANSWER_RANGE[q.type] })),
+    };
+    const model = buildCellModel(input);
+    // Readers see why a cell is hidden ("fewer than k" vs "protects a neighbour"), so the engine must assume they do.
+    const result = await protectModel(model, { k, priorReleases: data.priorReleases, seesReasons: true });
+    const meta = { tenantId, kind: 'ROUND' as const, roundId, period: null };
+
+    const releaseId = await withTenant(
+      this.db.client,
+      tenantId,
+      (tx) =>
+        result.published
+          ? storePublished(tx, { ...meta, audit: { ...result.audit.stats, fixRounds: result.fixRounds }, commentNodes: commentGroupsAllowed(model, k).filter((g) => g.allowed).map((g) => g.nodeKey) }, result.release)
+          : storeWithheld(tx, { ...meta, audit: { ...(result.audit?.stats ?? {}), violations: result.audit?.violations.length ?? 0 }, commentNodes: [] }, k, dimensions, result.reason),
+      { timeout: 120_000 },
+    );
+    if (!result.published) this.logger.warn(`Round ${roundId}: release withheld (${result.reason})`);
+    return { status: result.published ? 'PUBLISHED' : 'WITHHELD', releaseId };
+  }
+}

@@ -198,6 +198,13 @@ it('closes the round, stores every answer exactly once, and refuses answers afte
   }, 'all answers stored');
   expect(stored).toEqual({ responses: 11, comments: 1 });
 
+  const rounds = await api.gql<{ pulseRounds: { respondedCount: number | null; responseRate: number | null }[] }>(
+    'query($id: ID!) { pulseRounds(programmeId: $id) { respondedCount responseRate } }',
+    { id: round.programmeId },
+    { token: adminToken },
+  );
+  expect(rounds.data?.pulseRounds).toEqual([{ respondedCount: 11, responseRate: 11 / 19 }]);
+
   const late = await api.gql(SUBMIT, { token: tokenFrom(smtp.to(tokyo[1]!)[0]!), answers: [{ questionId: questions[0]!.id, value: 3 }] });
   expect(late.errors?.[0]?.extensions?.code).toBe('PULSE_CLOSED');
   expect(await withTenant(api.prisma, acme.id, (tx) => tx.response.count({ where: { roundId } }))).toBe(11);

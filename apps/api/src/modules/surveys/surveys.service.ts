@@ -84,13 +84,16 @@ export class SurveysService {
 
   async rounds(tx: Tx, viewer: Viewer, programmeId: string): Promise<PulseRoundModel[]> {
     if (!(await this.repo.programme(tx, viewer.tenantId, programmeId))) throw notFound('Programme');
-    return (await this.repo.rounds(tx, programmeId)).map((r) =>
-      Object.assign(new PulseRoundModel(), {
+    return (await this.repo.rounds(tx, programmeId)).map((r) => {
+      // Participation figures follow the same threshold as every other figure: with fewer
+      // than k invited or responding, neither the count nor the rate is shown.
+      const shown = r.status === 'CLOSED' && r.respondedCount !== null && r.invitedCount >= r.anonymityThreshold && r.respondedCount >= r.anonymityThreshold;
+      return Object.assign(new PulseRoundModel(), {
         ...r,
-        // A response rate over fewer than k invitations would say too much about too few.
-        responseRate: r.status === 'CLOSED' && r.respondedCount !== null && r.invitedCount >= r.anonymityThreshold ? r.respondedCount / r.invitedCount : null,
-      }),
-    );
+        respondedCount: shown ? r.respondedCount : null,
+        responseRate: shown ? r.respondedCount! / r.invitedCount : null,
+      });
+    });
   }
 
   get schedule(): SurveyScheduler {

@@ -43,7 +43,7 @@ export class PulseRoundModel {
   @Field(() => Int) invitedCount!: number;
   @Field(() => Int, { description: 'Not invited because they had reached the monthly pulse limit (counted, never silently dropped).' })
   skippedFatigueCount!: number;
-  @Field(() => Int, { nullable: true, description: 'Known once the round has closed.' }) respondedCount!: number | null;
-  @Field(() => Float, { nullable: true, description: 'respondedCount / invitedCount, once closed and only when at least k people were invited.' })
+  @Field(() => Int, { nullable: true, description: 'Known once the round has closed; shown only when at least k people were invited and responded.' }) respondedCount!: number | null;
+  @Field(() => Float, { nullable: true, description: 'respondedCount / invitedCount, once closed and only when at least k people were invited and responded.' })
   responseRate!: number | null;
 }

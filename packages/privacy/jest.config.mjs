@@ -1,2 +1,3 @@
 import { jestConfig } from '../../jest.preset.mjs';
-export default jestConfig(import.meta.dirname);
+// Two workers: the two property-test files are the slow ones and run side by side.
+export default jestConfig(import.meta.dirname, { maxWorkers: 2 });

@@ -259,3 +259,17 @@ describe('the naive "hide the next-smallest sibling" rule', () => {
     expect(cell(release, 'u:c').status).toBe('HIDDEN');
   });
 });
+
+describe('releases too large to certify', () => {
+  it('fail closed with an explicit reason instead of running for hours', async () => {
+    const units = [unit('p', null), unit('a', 'p'), unit('b', 'p'), unit('c', 'p')];
+    const input = surveyInput(units, [
+      { unitId: 'a', eligible: 3, answers: [1, 2] },
+      { unitId: 'b', eligible: 9, answers: spread(8) },
+      { unitId: 'c', eligible: 10, answers: spread(9) },
+    ]);
+    const result = await protectRelease(input, { k: K, audit: { lpComponentLimit: 0, maxLargeComponentTargets: 0 } });
+    expect(result.published).toBe(false);
+    if (!result.published) expect(result.reason).toMatch(/could not run to the end.*fewer dimensions/);
+  });
+});

@@ -199,7 +199,16 @@ export interface Release {
   cells: ReleaseCell[];
 }
 
-export type ViolationKind = 'EXACT' | 'COUNT_INTERVAL' | 'MEAN_INTERVAL' | 'INSIDER' | 'RESIDUAL' | 'THRESHOLD' | 'UNANIMITY';
+export type ViolationKind =
+  | 'EXACT'
+  | 'COUNT_INTERVAL'
+  | 'MEAN_INTERVAL'
+  | 'INSIDER'
+  | 'RESIDUAL'
+  | 'THRESHOLD'
+  | 'UNANIMITY'
+  /** The release is too large for the bound checks to finish in reasonable time; it is not certified. */
+  | 'AUDIT_LIMIT';
 
 export interface Violation {
   /** Release the cell belongs to (the current one or a prior one). */

@@ -1,16 +1,16 @@
 // Property-based tests: for random organisations, demographics, answers and k,
-// a protected release passes the auditor AND a separate brute-force check, holds
-// no figure from fewer than k people, and does not depend on input order.
+// a protected release passes the auditor AND a separate brute-force check, and
+// holds no figure from fewer than k people. (Order independence and determinism:
+// determinism.property.spec.ts.)
 
 import fc from 'fast-check';
 import { auditRelease } from './audit/index.js';
 import { buildCellModel } from './cells.js';
-import type { Release } from './model.js';
 import { protectRelease } from './protect.js';
-import { randomSurvey, shuffled } from './testing/arbitraries.js';
+import { randomSurvey } from './testing/arbitraries.js';
 import { bruteForceDerivable } from './testing/brute-force.js';
 
-const RUNS = Number(process.env.PRIVACY_PROPERTY_RUNS ?? 40);
+const RUNS = Number(process.env.PRIVACY_PROPERTY_RUNS ?? 30);
 
 describe('protectRelease on random organisations', () => {
   const outcomes = { published: 0, failedClosed: 0 };
@@ -50,33 +50,4 @@ describe('protectRelease on random organisations', () => {
     // Failing closed is allowed but must stay the exception, or the properties above say little.
     expect(outcomes.published).toBeGreaterThanOrEqual(Math.ceil(RUNS * 0.8));
   });
-
-  it('gives the same release whatever the order of the input rows', async () => {
-    await fc.assert(
-      fc.asyncProperty(randomSurvey, fc.integer(), async ({ input, k }, seed) => {
-        const a = await protectRelease(input, { k });
-        const b = await protectRelease(
-          { ...input, responses: shuffled(input.responses, seed), headcounts: shuffled(input.headcounts, seed + 1), units: shuffled(input.units, seed + 2) },
-          { k },
-        );
-        expect(strip(b)).toEqual(strip(a));
-      }),
-      { numRuns: Math.ceil(RUNS / 2), seed: 7 },
-    );
-  });
-
-  it('is deterministic', async () => {
-    await fc.assert(
-      fc.asyncProperty(randomSurvey, async ({ input, k }) => {
-        const [a, b] = [await protectRelease(input, { k }), await protectRelease(input, { k })];
-        expect(strip(b)).toEqual(strip(a));
-      }),
-      { numRuns: Math.ceil(RUNS / 4), seed: 11 },
-    );
-  });
 });
-
-/** Everything but timings. */
-function strip(r: Awaited<ReturnType<typeof protectRelease>>): { published: boolean; release?: Release; violations?: unknown } {
-  return r.published ? { published: true, release: r.release } : { published: false, violations: r.audit?.violations };
-}

@@ -6,7 +6,7 @@
 // and re-audit. Hiding more can only widen what an attacker can infer, so the
 // loop makes monotone progress; if it runs out of rounds, nothing is published.
 
-import { auditRelease } from './audit/index.js';
+import { auditRelease, type AuditOptions } from './audit/index.js';
 import { buildCellModel } from './cells.js';
 import { buildGrid, relationNeighbours, type Grid } from './grid.js';
 import type { AuditReport, CellModel, Release, ReleaseInput, Violation } from './model.js';
@@ -30,6 +30,8 @@ export interface ProtectOptions {
    * and leads to much more suppression or unpublished releases on small teams.
    */
   seesReasons?: boolean;
+  /** Limits of the bound checks on large releases (see AuditOptions). */
+  audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets'>;
   /** Called after each audit round (for logs): the violations found and the repairs chosen. */
   onAuditRound?: (round: { round: number; violations: Violation[]; repairs: { action: string; layer: string; cellKey: string }[] }) => void;
 }
@@ -58,7 +60,7 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   for (let round = 0; round <= maxRounds; round++) {
     const release = assembleRelease(plan);
     // The exact test is cheap: settle it before paying for LP bounds.
-    const audit = { priorReleases: options.priorReleases, truth: model, seesReasons };
+    const audit: AuditOptions = { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons };
     report = await auditRelease(release, { ...audit, intervals: false });
     if (report.ok) report = await auditRelease(release, audit);
     if (report.ok) return { published: true, release, audit: report, fixRounds: round };
@@ -85,7 +87,9 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
     }
   }
   const kinds = [...new Set(report?.violations.map((v) => v.kind) ?? [])].join(', ');
-  return { published: false, reason: `release failed the privacy audit (${kinds}); nothing is published`, audit: report };
+  const limit = report?.violations.find((v) => v.kind === 'AUDIT_LIMIT');
+  const why = limit ? `the privacy audit could not run to the end: ${limit.detail}` : `release failed the privacy audit (${kinds})`;
+  return { published: false, reason: `${why}; nothing is published`, audit: report };
 }
 
 function hiddenTotal(plan: Plan): number {
@@ -113,8 +117,9 @@ interface Fix {
 function chooseFixes(plan: Plan, violations: Violation[], releaseId: string): Fix[] {
   const fixes = new Map<string, Fix>();
   for (const v of violations) {
-    // A published figure that breaks the rules is a bug, not something more hiding should paper over.
-    if (v.kind === 'THRESHOLD' || (v.kind === 'UNANIMITY' && v.releaseId === releaseId && !isHidden(plan, v))) return [];
+    // A published figure that breaks the rules is a bug, not something more hiding should paper over;
+    // a release too large to certify will not become certifiable by hiding more.
+    if (v.kind === 'THRESHOLD' || v.kind === 'AUDIT_LIMIT' || (v.kind === 'UNANIMITY' && v.releaseId === releaseId && !isHidden(plan, v))) return [];
     const layer = layerOf(plan, v.layer);
     const g = plan.grid.byKey.get(v.cellKey); // for a prior release: the same cell in this release
     if (!layer || g === undefined) continue;

@@ -25,11 +25,36 @@ function normalise(row: SparseRow): void {
   if (g > 1n) for (const [k, v] of row) row.set(k, v / g);
 }
 
-/**
- * Returns the set of determined unknowns. `rows` are consumed (mutated).
- * Columns that appear in no row are free (not determined).
- */
+/** Result of the elimination: what is determined, and directions in which the rest can move. */
+export interface Elimination {
+  determined: Set<number>;
+  /**
+   * A null vector of the system with a non-zero entry at `col` (scaled so that entry is 1),
+   * as floating-point weights; null when `col` is determined. Every relation holds along it,
+   * so moving all its unknowns together changes nothing published.
+   */
+  nullVectorThrough(col: number): Map<number, number> | null;
+  /** Up to `limit` different null vectors through `col` (each scaled to 1 at `col`). */
+  nullVectorsThrough(col: number, limit: number): Map<number, number>[];
+}
+
+/** a / b for BigInts of any size, as a double. */
+function ratio(a: bigint, b: bigint): number {
+  const bits = Math.max(a.toString(2).length, b.toString(2).length) - 52;
+  const shift = bits > 0 ? BigInt(bits) : 0n;
+  return Number(a >> shift) / Number(b >> shift);
+}
+
+/** Returns the set of determined unknowns. `rows` are consumed (mutated). */
 export function determinedUnknowns(rows: SparseRow[]): Set<number> {
+  return eliminate(rows).determined;
+}
+
+/**
+ * Gauss–Jordan elimination. `rows` are consumed (mutated). Columns that appear in
+ * no row are free (not determined).
+ */
+export function eliminate(rows: SparseRow[]): Elimination {
   const determined = new Set<number>();
   const colRows = new Map<number, Set<number>>();
   rows.forEach((row, r) => {
@@ -64,6 +89,7 @@ export function determinedUnknowns(rows: SparseRow[]): Set<number> {
   const pending = new Set<number>();
   rows.forEach((row, r) => row.size >= 2 && pending.add(r));
   const pivotRows: number[] = [];
+  const pivotColumns: number[] = [];
   while (pending.size > 0) {
     let best = -1;
     let bestSize = Infinity;
@@ -104,10 +130,46 @@ export function determinedUnknowns(rows: SparseRow[]): Set<number> {
       normalise(row);
     }
     pivotRows.push(best);
+    pivotColumns.push(pc);
   }
+  const pivotOf = new Map<number, number>(); // row → pivot column
+  const pivotRowOfCol = new Map<number, number>();
   for (const r of pivotRows) {
     const row = rows[r]!;
     if (row.size === 1) determined.add(row.keys().next().value as number);
   }
-  return determined;
+  pivotColumns.forEach((c, i) => {
+    pivotOf.set(pivotRows[i]!, c);
+    pivotRowOfCol.set(c, pivotRows[i]!);
+  });
+
+  // x_free = 1, every pivot x_p = -(row[free] / row[p]); other free columns 0.
+  const nullVector = (free: number): Map<number, number> => {
+    const v = new Map<number, number>([[free, 1]]);
+    for (const r of colRows.get(free) ?? []) {
+      const p = pivotOf.get(r);
+      if (p === undefined || p === free) continue;
+      const row = rows[r]!;
+      v.set(p, -ratio(row.get(free)!, row.get(p)!));
+    }
+    return v;
+  };
+  // The first null vectors through col: one per free column of its row (a free column has its own).
+  const through = (col: number, limit: number): Map<number, number>[] => {
+    if (determined.has(col)) return [];
+    const r = pivotRowOfCol.get(col);
+    if (r === undefined) return [nullVector(col)];
+    const frees = [...rows[r]!.keys()].filter((c) => c !== col).sort((a, b) => (colRows.get(a)?.size ?? 0) - (colRows.get(b)?.size ?? 0) || a - b);
+    return frees.slice(0, limit).map((f) => {
+      const v = nullVector(f);
+      const at = v.get(col)!;
+      for (const [c, x] of v) v.set(c, x / at);
+      return v;
+    });
+  };
+  return {
+    determined,
+    nullVectorThrough: (col) => through(col, 1)[0] ?? null,
+    nullVectorsThrough: through,
+  };
 }

@@ -2,7 +2,7 @@
 // relations, sensitivity rules, exact elimination and bounds are all rebuilt here.
 
 import type { AuditReport, CellModel, HistogramMeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
-import { determinedUnknowns, type SparseRow } from './elimination.js';
+import { eliminate, type Elimination, type SparseRow } from './elimination.js';
 import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
 import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
@@ -20,6 +20,17 @@ export interface AuditOptions {
    * Default false: the UI shows one message for every hidden cell. Bands are always visible.
    */
   seesReasons?: boolean;
+  /**
+   * Components up to this many LP columns get one exact, warm-started LP (default 4000).
+   * Larger ones are checked with witnesses and pinned neighbourhoods (sound, conservative).
+   */
+  lpComponentLimit?: number;
+  /**
+   * At most this many sensitive hidden groups may need bound checks in components above
+   * `lpComponentLimit` (default 150); beyond that the audit stops with an AUDIT_LIMIT
+   * violation instead of running for hours. Deterministic: it depends on the release only.
+   */
+  maxLargeComponentTargets?: number;
 }
 
 export async function auditRelease(release: Release, options: AuditOptions = {}): Promise<AuditReport> {
@@ -50,6 +61,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   // Exact test, layer by layer: a hidden value is derivable iff its unit vector is in the row space.
+  const eliminations = new Map<string, Elimination>();
   for (const layer of layers) {
     const rows: SparseRow[] = [];
     for (const row of system.rows) {
@@ -60,7 +72,9 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
       for (const [v, c] of sparse) if (c === 0n) sparse.delete(v);
       if (sparse.size > 0) rows.push(sparse);
     }
-    for (const v of determinedUnknowns(rows)) {
+    const elimination = eliminate(rows);
+    eliminations.set(layer.key, elimination);
+    for (const v of elimination.determined) {
       for (const { releaseId, cellKey } of system.variables[v]!.cells) {
         const cell = system.cells.get(releaseId)!.get(cellKey)!;
         if (!isHiddenIn(cell, layer.key)) continue;
@@ -84,8 +98,19 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     addReasonFacts(model, system, layers, options.seesReasons ?? false);
     model.finish();
     try {
-      for (const target of intervalTargets(system, releases, release, truth, sensitivity)) {
-        violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false));
+      const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
+      const targets = intervalTargets(system, releases, release, truth, sensitivity);
+      const large = targets.filter((t) => model.componentSize(t.v) > limit).length;
+      if (large > (options.maxLargeComponentTargets ?? 150)) {
+        violations.push({
+          releaseId: release.releaseId,
+          cellKey: '*',
+          kind: 'AUDIT_LIMIT',
+          layer: COUNT_LAYER,
+          detail: `${large} small hidden groups sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
+        });
+      } else {
+        for (const target of targets) violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false, eliminations, limit));
       }
     } finally {
       model.dispose();
@@ -178,18 +203,32 @@ const COMPONENT_LIMIT = 4000;
  * component. Large ones: a pinned neighbourhood first (sound: see BoundsModel), the
  * whole component only when the neighbourhood looks too narrow.
  */
-function checkInterval(model: BoundsModel, layers: ReturnType<typeof layerKnowns>, target: IntervalTarget, seesReasons: boolean): Violation[] {
-  if (model.componentSize(target.v) > COMPONENT_LIMIT) {
-    const seeds = target.insider ? [target.v, target.insider.atom] : [target.v];
-    const lp = model.local(seeds, 4);
+function checkInterval(
+  model: BoundsModel,
+  layers: ReturnType<typeof layerKnowns>,
+  target: IntervalTarget,
+  seesReasons: boolean,
+  eliminations: Map<string, Elimination>,
+  componentLimit: number,
+): Violation[] {
+  const seeds = target.insider ? [target.v, target.insider.atom] : [target.v];
+  if (model.componentSize(target.v) <= componentLimit) {
+    // Warm-started LPs on a moderate component are cheaper than searching for witnesses.
+    return checkTarget(model, () => model.component(target.v), layers, target, seesReasons);
+  }
+  // Large component: pinned neighbourhoods of growing radius. A failure that survives the
+  // largest one is reported (conservative: the whole component might have shown more room).
+  let found: Violation[] = [];
+  for (const radius of [4, 10]) {
+    let lp: ReturnType<BoundsModel['local']> | undefined;
     try {
-      const found = checkTarget(model, lp, layers, target, seesReasons);
-      if (found.length === 0 || !lp.pinned) return found;
+      found = checkTarget(model, () => (lp ??= model.local(seeds, radius)), layers, target, seesReasons, eliminations);
+      if (found.length === 0 || (lp !== undefined && !lp.pinned)) return found;
     } finally {
-      lp.dispose();
+      lp?.dispose();
     }
   }
-  return checkTarget(model, model.component(target.v), layers, target, seesReasons);
+  return found;
 }
 
 /** True values per variable, from the current release's data (cells and atoms). */

@@ -10,9 +10,11 @@
 // to take back the part of that gap that matters most.
 
 import type { MeasureDef, Violation } from '../model.js';
+import type { Elimination } from './elimination.js';
 import { COUNT_LAYER, type LayerKnowns, type Sensitivity } from './facts.js';
 import { ComponentLp, type LpRow, type Objective } from './lp.js';
 import type { LinearSystem } from './system.js';
+import { witnessReaches, witnessWidth, type WitnessGoal } from './witness.js';
 
 type Highs = ConstructorParameters<typeof ComponentLp>[0];
 
@@ -54,6 +56,7 @@ export class BoundsModel {
   private readonly rows: LpRow[] = [];
   private varCols: number[][] = [];
   private rowsOfVar: number[][] = [];
+  private rowsOfCol: number[][] = [];
   private neighbours: number[][] = [];
   private componentOf: Int32Array = new Int32Array(0);
   private componentCols: number[] = [];
@@ -88,8 +91,10 @@ export class BoundsModel {
         if (layer.known.has(i)) return;
         const t = truth(i)?.measures[layer.key];
         if (def.kind === 'histogram') {
-          const first = newCol(i, 0, v.eligible, t?.histogram?.[0]);
-          for (let b = 1; b <= def.max - def.min; b++) newCol(i, 0, v.eligible, t?.histogram?.[b]);
+          // No upper bound of their own: bins <= answers <= respondents <= eligible already holds
+          // through the linkage rows, and a redundant bound costs a row per bin in ratio LPs.
+          const first = newCol(i, 0, Infinity, t?.histogram?.[0]);
+          for (let b = 1; b <= def.max - def.min; b++) newCol(i, 0, Infinity, t?.histogram?.[b]);
           cols.set(i, first);
         } else {
           cols.set(i, newCol(i, -Infinity, Infinity, t?.sum));
@@ -188,6 +193,10 @@ export class BoundsModel {
       }
     });
     this.rowsOfVar = rowSets.map((set) => [...set].sort((a, b) => a - b));
+    this.rowsOfCol = Array.from({ length: this.colLo.length }, () => []);
+    this.rows.forEach((r, i) => {
+      for (const c of r.cols) this.rowsOfCol[c]!.push(i);
+    });
     this.neighbours = adj.map((set) => [...set].sort((a, b) => a - b));
     this.componentOf = new Int32Array(n).fill(-1);
     for (let v = 0; v < n; v++) {
@@ -203,6 +212,56 @@ export class BoundsModel {
       }
       this.componentCols.push(cols);
     }
+  }
+
+  /**
+   * How far one can move from `point` (true values, overridden by `point`) along `delta`
+   * while every constraint still holds: the largest t >= 0 with point + t·delta feasible.
+   * Only the bounds and rows that delta touches can change. Returns 0 when some touched row
+   * involves a value whose truth is unknown (an earlier release's group).
+   */
+  maxStep(point: Map<number, number>, delta: Map<number, number>, extra: LpRow[] = []): number {
+    const value = (c: number): number | undefined => point.get(c) ?? this.colTruth[c];
+    let t = Infinity;
+    const limit = (slack: number, rate: number): void => {
+      // Need slack + t*rate within bounds; only negative rates shrink t (slack >= 0 at the point).
+      if (rate < -1e-12) t = Math.min(t, Math.max(0, slack) / -rate);
+    };
+    for (const [c, d] of delta) {
+      const x = value(c);
+      if (x === undefined) return 0;
+      limit(x - this.colLo[c]!, d);
+      limit(this.colHi[c]! - x, -d);
+    }
+    const rows = new Set<number>();
+    for (const c of delta.keys()) for (const r of this.rowsOfCol[c]!) rows.add(r);
+    const check = (row: LpRow): boolean => {
+      let activity = 0;
+      let rate = 0;
+      for (let i = 0; i < row.cols.length; i++) {
+        const c = row.cols[i]!;
+        const x = value(c);
+        if (x === undefined) return false;
+        activity += row.coefs[i]! * x;
+        rate += row.coefs[i]! * (delta.get(c) ?? 0);
+      }
+      if (Math.abs(rate) < 1e-9) return true; // e.g. a relation along its own null vector
+      limit(activity - row.lo, rate);
+      limit(row.hi - activity, -rate);
+      return true;
+    };
+    for (const r of rows) if (!check(this.rows[r]!)) return 0;
+    for (const row of extra) if (!check(row)) return 0;
+    return t === Infinity ? 0 : t;
+  }
+
+  /** First column of a variable's block in a measure layer, if that value is unknown there. */
+  measureCol(layer: string, v: number): number | undefined {
+    return this.mCol.get(layer)?.get(v);
+  }
+
+  truthAt(col: number): number | undefined {
+    return this.colTruth[col];
   }
 
   /** Columns in the connected component of v (all unknowns an attacker can trade against v). */
@@ -325,14 +384,24 @@ export function requiredMeanWidth(def: MeasureDef): number | null {
 const intLo = (x: number): number => Math.ceil(x - EPS);
 const intHi = (x: number): number => Math.floor(x + EPS);
 
-/** Runs every bound check for one hidden cell. */
-export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKnowns[], t: IntervalTarget, seesReasons: boolean): Violation[] {
+/** Runs every bound check for one hidden cell: a witness first (cheap, sound), the LP when it falls short. */
+export function checkTarget(
+  model: BoundsModel,
+  lp: () => LocalBounds,
+  layers: LayerKnowns[],
+  t: IntervalTarget,
+  seesReasons: boolean,
+  eliminations: Map<string, Elimination> = new Map(),
+): Violation[] {
   const out: Violation[] = [];
   const violation = (kind: Violation['kind'], layer: string, detail: string): void => {
     out.push({ releaseId: t.releaseId, cellKey: t.cellKey, kind, layer, detail });
   };
   const nc = model.nCol.get(t.v);
   const insiderN = t.insider ? model.nCol.get(t.insider.atom) : undefined;
+  const witness = (goal: WitnessGoal, extra: LpRow[] = [], only?: string): number => witnessWidth(model, layers, eliminations, t.v, goal, extra, only);
+  const atLeast = (cols: number[], lo: number): LpRow => ({ cols, coefs: cols.map(() => 1), lo, hi: Infinity });
+  const wide: [number, number] = [0, Infinity]; // stands for "certified by a witness"
 
   // A-priori interval of a hidden count: [0, eligible], or [0, k-1] when "fewer than k" is visible.
   // The attacker must be left with at least k possible values (width k-1). A group with fewer
@@ -342,16 +411,18 @@ export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKn
   const widthRule = (width: number): number => (width >= t.k - 1 ? t.k - 1 : 0);
   const need = (upper: number): number => widthRule(aPriori(upper));
   if (t.sensitivity.count && nc !== undefined && need(t.eligible) > 0) {
-    const r = lp.range(new Map([[nc, 1]]));
+    const countGoal: WitnessGoal = { value: (at) => at(nc) };
+    const r = witness(countGoal, [], '') >= need(t.eligible) - EPS ? wide : lp().range(new Map([[nc, 1]]));
     if (!r) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
     else if (intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
       violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need at least ${t.k} possible values`);
     }
-    if (t.insider && widthRule(aPriori(t.eligible) - 1) > 0) {
+    const required = widthRule(aPriori(t.eligible) - 1);
+    if (t.insider && required > 0) {
       const raise = new Map([[nc, 1]]);
       if (insiderN !== undefined) raise.set(insiderN, 1);
-      const ri = lp.range(new Map([[nc, 1]]), raise);
-      const required = widthRule(aPriori(t.eligible) - 1);
+      const rows = [atLeast([nc], 1), ...(insiderN !== undefined ? [atLeast([insiderN], 1)] : [])];
+      const ri = witness(countGoal, rows, '') >= required - EPS ? wide : lp().range(new Map([[nc, 1]]), raise);
       if (ri && intHi(ri[1]) - intLo(ri[0]) < required) {
         violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need at least ${required + 1} possible values`);
       }
@@ -367,22 +438,30 @@ export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKn
 
     if (def.kind === 'histogram') {
       const bins = def.max - def.min + 1;
-      const count: Objective = new Map();
-      const total: Objective = new Map();
-      for (let b = 0; b < bins; b++) {
-        count.set(first + b, 1);
-        total.set(first + b, def.min + b);
-      }
+      const binCols = Array.from({ length: bins }, (_, b) => first + b);
+      const count: Objective = new Map(binCols.map((c) => [c, 1]));
+      const total: Objective = new Map(binCols.map((c, b) => [c, def.min + b]));
+      // (answer sum - minus) / (answers - less): the mean, or the others' mean for an insider.
+      const meanGoal = (minus: number, less: number): WitnessGoal => ({
+        value: (at) => {
+          let n = 0;
+          let sum = 0;
+          binCols.forEach((c, b) => ((n += at(c)), (sum += (def.min + b) * at(c))));
+          return (sum - minus) / (n - less);
+        },
+      });
       if (sens.mean && width !== null) {
-        const r = lp.ratioRange(total, 0, count, 0);
+        const witnessed = witness(meanGoal(0, 0), [atLeast(binCols, 1)], layer.key);
+        const r = witnessed >= width - EPS ? null : lp().ratioRange(total, 0, count, 0);
         if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
         const answers = t.insider?.answers.get(layer.key) ?? [];
         const atomFirst = t.insider ? model.mCol.get(layer.key)!.get(t.insider.atom) : undefined;
         for (const a of answers) {
           const extra: LpRow[] = [];
-          if (insiderN !== undefined) extra.push({ cols: [insiderN], coefs: [1], lo: 1, hi: Infinity });
-          if (atomFirst !== undefined) extra.push({ cols: [atomFirst + a - def.min], coefs: [1], lo: 1, hi: Infinity });
-          const ri = lp.ratioRange(total, -a, count, -1, extra);
+          if (insiderN !== undefined) extra.push(atLeast([insiderN], 1));
+          if (atomFirst !== undefined) extra.push(atLeast([atomFirst + a - def.min], 1));
+          if (witness(meanGoal(a, 1), [...extra, atLeast(binCols, 2)], layer.key) >= width - EPS) continue;
+          const ri = lp().ratioRange(total, -a, count, -1, extra);
           if (ri && ri[1] - ri[0] < width - EPS) {
             violation('INSIDER', layer.key, `a respondent who answered ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
           }
@@ -390,30 +469,33 @@ export function checkTarget(model: BoundsModel, lp: LocalBounds, layers: LayerKn
       }
       if (sens.unanimity) {
         // The attacker must not be able to prove that nobody dissented.
-        const dissent: Objective = new Map();
-        for (let b = 0; b < bins; b++) {
-          const fav = def.min + b >= def.favourableAtLeast;
-          if (sens.unanimity === 'HIGH' ? !fav : fav) dissent.set(first + b, 1);
-        }
-        const r = dissent.size > 0 ? lp.range(dissent) : ([0, 0] as [number, number]);
+        const dissent = binCols.filter((_, b) => (def.min + b >= def.favourableAtLeast) === (sens.unanimity === 'LOW'));
+        const dissentGoal: WitnessGoal = { value: (at) => dissent.reduce((acc, c) => acc + at(c), 0) };
+        if (dissent.length > 0 && witnessReaches(model, layers, eliminations, t.v, dissentGoal, 1, layer.key)) continue;
+        const r = dissent.length > 0 ? lp().range(new Map(dissent.map((c) => [c, 1]))) : ([0, 0] as [number, number]);
         if (r && r[1] < 1 - EPS) violation('UNANIMITY', layer.key, `an attacker can prove the group answered unanimously (${sens.unanimity})`);
       }
     } else if (sens.mean && width !== null && def.min !== null && def.max !== null) {
       const den: Objective = nc !== undefined ? new Map([[nc, 1]]) : new Map();
       const denConst = nc !== undefined ? 0 : (t.publishedN ?? 0);
       const num: Objective = new Map([[first, 1]]);
-      const r = lp.ratioRange(num, 0, den, denConst);
-      if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
       const atomSum = t.insider ? model.mCol.get(layer.key)!.get(t.insider.atom) : undefined;
+      const sumGoal = (minus: number, less: number): WitnessGoal => ({ value: (at) => (at(first) - minus) / ((nc !== undefined ? at(nc) : denConst) - less) });
+      const denRow = nc !== undefined ? [atLeast([nc], 1)] : [];
+      if (witness(sumGoal(0, 0), denRow, layer.key) < width - EPS) {
+        const r = lp().ratioRange(num, 0, den, denConst);
+        if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
+      }
       if (t.insider && nc !== undefined) {
         for (const a of [def.min, def.max]) {
           const extra: LpRow[] = [];
-          if (insiderN !== undefined) extra.push({ cols: [insiderN], coefs: [1], lo: 1, hi: Infinity });
+          if (insiderN !== undefined) extra.push(atLeast([insiderN], 1));
           if (atomSum !== undefined && insiderN !== undefined) {
             extra.push({ cols: [atomSum, insiderN], coefs: [1, -def.min], lo: a - def.min, hi: Infinity });
             extra.push({ cols: [atomSum, insiderN], coefs: [1, -def.max], lo: -Infinity, hi: a - def.max });
           }
-          const ri = lp.ratioRange(num, -a, den, -1, extra);
+          if (witness(sumGoal(a, 1), [...extra, atLeast([nc], 2)], layer.key) >= width - EPS) continue;
+          const ri = lp().ratioRange(num, -a, den, -1, extra);
           if (ri && ri[1] - ri[0] < width - EPS) {
             violation('INSIDER', layer.key, `a contributor with value ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
           }

@@ -6,7 +6,6 @@ import { buildGrid } from '../grid.js';
 import type { CellModel, Release } from '../model.js';
 import { hideMore, primaryPlan, suppressPlan } from '../plan.js';
 import { assembleRelease } from '../release.js';
-import { suppressLayer } from '../suppress.js';
 
 export interface ManualHiding {
   /** Cells hidden as complementary (whole cell). */
@@ -27,4 +26,3 @@ export function manualRelease(model: CellModel, k: number, hiding: ManualHiding 
   return assembleRelease(plan);
 }
 
-export { suppressLayer };

@@ -6,13 +6,17 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import type { RequestContext, Viewer } from '../../common/graphql/request-context.js';
 import { CreateProgrammeInput, CreateQuestionInput, UpdateQuestionInput } from './dto/survey.inputs.js';
 import { PulseProgrammeModel, PulseRoundModel, QuestionModel } from './models/survey.models.js';
+import { SurveyScheduler } from './survey-scheduler.js';
 import { SurveysService } from './surveys.service.js';
 
 const uuid = new ParseUUIDPipe();
 
 @Resolver()
 export class SurveysResolver {
-  constructor(private readonly surveys: SurveysService) {}
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly scheduler: SurveyScheduler,
+  ) {}
 
   @Roles('TENANT_ADMIN', 'HR_LEADER')
   @Query(() => [QuestionModel], { description: 'The current version of every question in the bank.' })
@@ -42,7 +46,7 @@ export class SurveysResolver {
   @Mutation(() => PulseProgrammeModel, { description: 'Creates the programme and schedules its rounds.' })
   async createPulseProgramme(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Context() ctx: RequestContext, @Args('input') input: CreateProgrammeInput): Promise<PulseProgrammeModel> {
     const programme = await this.surveys.createProgramme(tx, viewer, input);
-    ctx.requestTx.afterCommit(() => this.surveys.schedule.schedule(viewer.tenantId, programme));
+    ctx.requestTx.afterCommit(() => this.scheduler.schedule(viewer.tenantId, programme));
     return programme;
   }
 
@@ -50,7 +54,7 @@ export class SurveysResolver {
   @Mutation(() => PulseProgrammeModel, { description: 'No new rounds until resumed; open rounds finish normally.' })
   async pausePulseProgramme(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Context() ctx: RequestContext, @Args('id', { type: () => ID }, uuid) id: string): Promise<PulseProgrammeModel> {
     const programme = await this.surveys.setStatus(tx, viewer, id, 'PAUSED');
-    ctx.requestTx.afterCommit(() => this.surveys.schedule.unschedule(id));
+    ctx.requestTx.afterCommit(() => this.scheduler.unschedule(id));
     return programme;
   }
 
@@ -58,7 +62,7 @@ export class SurveysResolver {
   @Mutation(() => PulseProgrammeModel)
   async resumePulseProgramme(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Context() ctx: RequestContext, @Args('id', { type: () => ID }, uuid) id: string): Promise<PulseProgrammeModel> {
     const programme = await this.surveys.setStatus(tx, viewer, id, 'ACTIVE');
-    ctx.requestTx.afterCommit(() => this.surveys.schedule.schedule(viewer.tenantId, programme));
+    ctx.requestTx.afterCommit(() => this.scheduler.schedule(viewer.tenantId, programme));
     return programme;
   }
 
@@ -66,7 +70,7 @@ export class SurveysResolver {
   @Mutation(() => Boolean, { description: 'Launches a round now, outside the cadence.' })
   async launchPulseRound(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Context() ctx: RequestContext, @Args('programmeId', { type: () => ID }, uuid) programmeId: string): Promise<boolean> {
     await this.surveys.requireActiveProgramme(tx, viewer, programmeId);
-    ctx.requestTx.afterCommit(() => this.surveys.schedule.launchNow(viewer.tenantId, programmeId));
+    ctx.requestTx.afterCommit(() => this.scheduler.launchNow(viewer.tenantId, programmeId));
     return true;
   }
 

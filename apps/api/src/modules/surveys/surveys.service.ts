@@ -5,15 +5,11 @@ import { badInput, conflict, notFound } from '../../common/errors/domain-error.j
 import type { Viewer } from '../../common/graphql/request-context.js';
 import type { CreateProgrammeInput, CreateQuestionInput, UpdateQuestionInput } from './dto/survey.inputs.js';
 import { PulseProgrammeModel, PulseRoundModel, QuestionModel } from './models/survey.models.js';
-import { SurveyScheduler } from './survey-scheduler.js';
 import { SurveysRepository, type ProgrammeRow } from './surveys.repository.js';
 
 @Injectable()
 export class SurveysService {
-  constructor(
-    private readonly repo: SurveysRepository,
-    private readonly scheduler: SurveyScheduler,
-  ) {}
+  constructor(private readonly repo: SurveysRepository) {}
 
   async questions(tx: Tx): Promise<QuestionModel[]> {
     return (await this.repo.currentQuestions(tx)).map((q) => Object.assign(new QuestionModel(), q));
@@ -42,7 +38,7 @@ export class SurveysService {
     return (await this.repo.programmes(tx)).map(toProgrammeModel);
   }
 
-  /** Creates the programme and its job scheduler (after the transaction, via the resolver's commit hook). */
+  /** Creates the programme; the resolver schedules its rounds once the transaction has committed. */
   async createProgramme(tx: Tx, viewer: Viewer, input: CreateProgrammeInput): Promise<PulseProgrammeModel> {
     const keys = [...new Set(input.questionKeys)];
     if (keys.length < input.questionsPerRound) throw badInput(`Choose at least ${input.questionsPerRound} different questions for ${input.questionsPerRound} questions per round.`, { field: 'questionKeys' });
@@ -96,9 +92,6 @@ export class SurveysService {
     });
   }
 
-  get schedule(): SurveyScheduler {
-    return this.scheduler;
-  }
 }
 
 export function toProgrammeModel(p: ProgrammeRow): PulseProgrammeModel {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { JobName, sendEmailPayload } from '@pulsewise/jobs';
-import type { JobProcessor } from '../../common/job-processor.js';
+import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { Mailer } from './mailer.js';
 
 @Injectable()
@@ -11,10 +11,8 @@ export class SendEmailJob implements JobProcessor {
   constructor(private readonly mailer: Mailer) {}
 
   async process(job: Job): Promise<{ messageId: string }> {
-    const payload = sendEmailPayload.safeParse(job.data);
-    // A malformed payload will never succeed: fail it now instead of retrying.
-    if (!payload.success) throw new UnrecoverableError(`Invalid send-email payload: ${payload.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-    const { to, subject, text, html } = payload.data;
+    const payload = parsePayload(sendEmailPayload, job);
+    const { to, subject, text, html } = payload;
     const info = await this.mailer.transport.sendMail({ from: this.mailer.from, to, subject, text, ...(html ? { html } : {}) });
     return { messageId: String(info.messageId) };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { JobName, roundPayload } from '@pulsewise/jobs';
-import type { JobProcessor } from '../../common/job-processor.js';
+import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { RoundAggregator } from './round-aggregator.js';
 
 @Injectable()
@@ -10,8 +10,7 @@ export class AggregateRoundJob implements JobProcessor {
   constructor(private readonly aggregator: RoundAggregator) {}
 
   process(job: Job) {
-    const payload = roundPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError('Invalid aggregate-round payload');
-    return this.aggregator.aggregate(payload.data.tenantId, payload.data.roundId);
+    const payload = parsePayload(roundPayload, job);
+    return this.aggregator.aggregate(payload.tenantId, payload.roundId);
   }
 }

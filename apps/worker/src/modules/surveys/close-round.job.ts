@@ -1,12 +1,12 @@
 // Closes a round at the end of its window: no more answers, the last buffered
 // answers are flushed (whatever their number), and the response count is recorded.
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { withTenant } from '@pulsewise/db';
 import { JobName, roundPayload } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
 import { WorkerDb } from '../../common/infrastructure.js';
-import type { JobProcessor } from '../../common/job-processor.js';
+import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { ResponseBatcher } from '../responses/response-batcher.js';
 
 @Injectable()
@@ -19,9 +19,8 @@ export class CloseRoundJob implements JobProcessor {
   ) {}
 
   async process(job: Job) {
-    const payload = roundPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError('Invalid close-round payload');
-    const { tenantId, roundId } = payload.data;
+    const payload = parsePayload(roundPayload, job);
+    const { tenantId, roundId } = payload;
     await withTenant(this.db.client, tenantId, async (tx) => {
       // The exclusive lock waits for in-flight submissions (they hold a shared lock on the round).
       await tx.$queryRaw`SELECT id FROM pulse_rounds WHERE tenant_id = ${tenantId}::uuid AND id = ${roundId}::uuid FOR UPDATE`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { JobName, launchRoundPayload } from '@pulsewise/jobs';
-import type { JobProcessor } from '../../common/job-processor.js';
+import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { RoundLauncher } from './round-launcher.js';
 
 @Injectable()
@@ -10,8 +10,7 @@ export class LaunchRoundJob implements JobProcessor {
   constructor(private readonly launcher: RoundLauncher) {}
 
   async process(job: Job) {
-    const payload = launchRoundPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError('Invalid launch-round payload');
-    return this.launcher.launch(payload.data.tenantId, payload.data.programmeId, payload.data.manual);
+    const payload = parsePayload(launchRoundPayload, job);
+    return this.launcher.launch(payload.tenantId, payload.programmeId, payload.manual);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { invitationPayload, JobName, reminderPayload } from '@pulsewise/jobs';
-import type { JobProcessor } from '../../common/job-processor.js';
+import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { PulseDelivery } from './pulse-delivery.js';
 
 @Injectable()
@@ -10,9 +10,8 @@ export class SendInvitationJob implements JobProcessor {
   constructor(private readonly delivery: PulseDelivery) {}
 
   process(job: Job, token?: string) {
-    const payload = invitationPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError('Invalid send-invitation payload');
-    return this.delivery.deliver(job, token, payload.data.tenantId, payload.data.invitationId, { kind: 'invitation' });
+    const payload = parsePayload(invitationPayload, job);
+    return this.delivery.deliver(job, token, payload.tenantId, payload.invitationId, { kind: 'invitation' });
   }
 }
 
@@ -22,8 +21,7 @@ export class SendReminderJob implements JobProcessor {
   constructor(private readonly delivery: PulseDelivery) {}
 
   process(job: Job, token?: string) {
-    const payload = reminderPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError('Invalid send-reminder payload');
-    return this.delivery.deliver(job, token, payload.data.tenantId, payload.data.invitationId, { kind: 'reminder', n: payload.data.reminder });
+    const payload = parsePayload(reminderPayload, job);
+    return this.delivery.deliver(job, token, payload.tenantId, payload.invitationId, { kind: 'reminder', n: payload.reminder });
   }
 }

@@ -5,14 +5,15 @@ import { auditRelease } from './audit/index.js';
 import { buildCellModel } from './cells.js';
 import type { Release, ReleaseInput } from './model.js';
 import { protectRelease, type ProtectResult } from './protect.js';
-import { bruteForceDerivable } from './testing/brute-force.js';
+import type { TablePolicy } from './tables.js';
+import { bruteForceDerivable, bruteForceLatentDerivable } from './testing/brute-force.js';
 import { spread, surveyInput, unit } from './testing/fixtures.js';
 import { manualRelease } from './testing/manual-release.js';
 
 const K = 5;
 
-async function published(input: ReleaseInput, priorReleases: Release[] = [], k = K): Promise<Release> {
-  const result: ProtectResult = await protectRelease(input, { k, priorReleases });
+async function published(input: ReleaseInput, priorReleases: Release[] = [], k = K, tables?: TablePolicy): Promise<Release> {
+  const result: ProtectResult = await protectRelease(input, { k, priorReleases, tables });
   if (!result.published) throw new Error(`not published: ${JSON.stringify(result.audit?.violations)}`);
   expect(result.audit.violations).toEqual([]);
   return result.release;
@@ -74,11 +75,47 @@ describe('two overlapping filters', () => {
   });
 
   it('the protected release hides a whole rectangle (hypercube) across both filters', async () => {
-    const release = await published(input);
+    // Crossed tables (both filters at once) are published only on request.
+    const release = await published(input, [], K, { crossed: true, minEligible: 0 });
     const hidden = release.cells.filter((c) => c.status === 'HIDDEN').map((c) => c.key);
     expect(hidden).toContain(small);
     expect(hidden.length).toBeGreaterThanOrEqual(4);
     expect(bruteForceDerivable(input, release)).toEqual([]);
+  });
+
+  it('one-dimension tables show both filters in full and keep the small crossing latent', async () => {
+    const release = await published(input, [], K, { minEligible: 0 });
+    expect(release.cells.map((c) => c.key)).not.toContain(small);
+    expect(release.cells.filter((c) => c.status === 'HIDDEN')).toEqual([]);
+    expect(cell(release, 'u:team|location=Paris|tenure=*').n).toBe(10);
+    expect(cell(release, 'u:team|location=*|tenure=new').n).toBe(9);
+    expect(bruteForceLatentDerivable(input, release)).toEqual([]);
+  });
+
+  it('a crossing that one-dimension tables give away through an empty combination is caught', async () => {
+    // Nobody in Lyon is new: Lyon-old = Lyon, Paris-old = old - Lyon, Paris-new = new. The
+    // small Paris-new group is the whole "new" column (a shown, big-enough cell)... unless
+    // "new" also has people elsewhere. Here new = Paris-new (2) + Berlin-new (8): the Berlin
+    // column pins Berlin-new, so Paris-new = new - Berlin follows, a group of 2.
+    const org = [unit('team', null)];
+    const leaky = surveyInput(
+      org,
+      [
+        { unitId: 'team', dims: { location: 'Paris', tenure: 'new' }, eligible: 2, answers: [2, 4] },
+        { unitId: 'team', dims: { location: 'Paris', tenure: 'old' }, eligible: 9, answers: spread(8) },
+        { unitId: 'team', dims: { location: 'Berlin', tenure: 'new' }, eligible: 8, answers: spread(7) },
+      ],
+      { dimensions: ['location', 'tenure'] },
+    );
+    const model = buildCellModel(leaky);
+    const weak = manualRelease(model, K, {}, { minEligible: 0 });
+    const report = await auditRelease(weak, { truth: model });
+    expect(kinds(report)).toContain('EXACT:n:u:team|location=Paris|tenure=new');
+    expect(bruteForceLatentDerivable(leaky, weak)).toContainEqual({ layer: 'n', group: 'u:team|{"location":"Paris","tenure":"new"}' });
+
+    const release = await published(leaky, [], K, { minEligible: 0 });
+    expect(bruteForceDerivable(leaky, release)).toEqual([]);
+    expect(bruteForceLatentDerivable(leaky, release)).toEqual([]);
   });
 
   it('a second cut of the same round (another dimension) is audited against the first', async () => {

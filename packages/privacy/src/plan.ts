@@ -29,14 +29,25 @@ export interface Plan {
   measures: Map<string, MeasurePlan>;
 }
 
-export function primaryPlan(grid: Grid, k: number, seesReasons: boolean): Plan {
+/**
+ * `latent` (from tables.ts) marks cells that are not part of the release: they are hidden from
+ * the start, need no pattern of their own (the auditor checks they cannot be worked out), and
+ * cost nothing as pattern partners.
+ */
+export function primaryPlan(grid: Grid, k: number, seesReasons: boolean, latent?: Uint8Array): Plan {
   const size = grid.cells.length;
   const cell = newLayer(size, k, seesReasons);
   grid.cells.forEach((c, g) => {
     if (!c) return;
     cell.value[g] = c.n;
     cell.upper[g] = c.h ?? Infinity;
-    if (c.n < k) {
+    if (latent?.[g]) {
+      cell.hidden[g] = 1;
+      cell.reason[g] = Reason.LATENT;
+      cell.covered[g] = 1;
+      cell.lo[g] = 0;
+      cell.hi[g] = cell.upper[g]!;
+    } else if (c.n < k) {
       cell.hidden[g] = 1;
       cell.reason[g] = Reason.BELOW_THRESHOLD;
       cell.sensitive[g] = 1;
@@ -116,4 +127,18 @@ export function hideMore(plan: Plan, layerKey: string, g: number): boolean {
   if (!layer || layer.hidden[g] || plan.grid.cells[g] === undefined) return false;
   hideComplementary(layer, g);
   return true;
+}
+
+/** Takes cell g out of the release (latent): hidden from now on, in every layer. */
+export function makeLatent(plan: Plan, g: number): void {
+  const cell = plan.cell;
+  cell.hidden[g] = 1;
+  cell.reason[g] = Reason.LATENT;
+  cell.covered[g] = 1;
+  cell.sensitive[g] = 0;
+  cell.boost[g] = 0;
+  cell.lo[g] = 0;
+  cell.hi[g] = cell.upper[g]!;
+  // Question layers follow the cell layer on the next sync (Reason.CELL).
+  for (const m of plan.measures.values()) m.layer.reason[g] = Reason.NONE;
 }

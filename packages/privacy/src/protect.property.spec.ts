@@ -8,17 +8,20 @@ import { auditRelease } from './audit/index.js';
 import { buildCellModel } from './cells.js';
 import { protectRelease } from './protect.js';
 import { randomSurvey } from './testing/arbitraries.js';
-import { bruteForceDerivable } from './testing/brute-force.js';
+import { bruteForceDerivable, bruteForceLatentDerivable } from './testing/brute-force.js';
 
 const RUNS = Number(process.env.PRIVACY_PROPERTY_RUNS ?? 30);
+
+/** Which tables a release holds: crossed or one-dimension, cut at every node or only at bigger ones. */
+const tablePolicy = fc.record({ crossed: fc.boolean(), minEligible: fc.constantFrom(0, 8, 20, 40) });
 
 describe('protectRelease on random organisations', () => {
   const outcomes = { published: 0, failedClosed: 0 };
 
   it('publishes only what the auditor and a brute-force check accept', async () => {
     await fc.assert(
-      fc.asyncProperty(randomSurvey, async ({ input, k }) => {
-        const result = await protectRelease(input, { k });
+      fc.asyncProperty(randomSurvey, tablePolicy, async ({ input, k }, tables) => {
+        const result = await protectRelease(input, { k, tables });
         if (!result.published) {
           outcomes.failedClosed++;
           expect(result.reason).toMatch(/audit/);
@@ -33,6 +36,8 @@ describe('protectRelease on random organisations', () => {
 
         // Independent linear algebra: no hidden value (count or question) can be worked out.
         expect(bruteForceDerivable(input, release)).toEqual([]);
+        // Nor any small group of the cross-classification that the release's tables do not show.
+        expect(bruteForceLatentDerivable(input, release)).toEqual([]);
 
         // Threshold: every published figure comes from at least k people; hidden cells carry none.
         for (const c of release.cells) {

@@ -6,13 +6,14 @@
 // and re-audit. Hiding more can only widen what an attacker can infer, so the
 // loop makes monotone progress; if it runs out of rounds, nothing is published.
 
-import { auditRelease, type AuditOptions } from './audit/index.js';
+import { auditRelease, createAuditMemo, type AuditOptions } from './audit/index.js';
 import { buildCellModel } from './cells.js';
-import { buildGrid, relationNeighbours, type Grid } from './grid.js';
+import { buildGrid, coordsOf, relationNeighbours, type Grid } from './grid.js';
 import type { AuditReport, CellModel, Release, ReleaseInput, Violation } from './model.js';
-import { hideMore, primaryPlan, reprotect, suppressPlan, type Plan } from './plan.js';
+import { hideMore, makeLatent, primaryPlan, reprotect, suppressPlan, type Plan } from './plan.js';
 import { assembleRelease } from './release.js';
-import type { Layer } from './suppress.js';
+import { Reason, type Layer } from './suppress.js';
+import { latentCells, type TablePolicy } from './tables.js';
 
 /** The floor of the anonymity threshold (PRIVACY.md promise 1). */
 export const MIN_K = 3;
@@ -30,8 +31,10 @@ export interface ProtectOptions {
    * and leads to much more suppression or unpublished releases on small teams.
    */
   seesReasons?: boolean;
+  /** Which cells a release holds (default: one-dimension cuts for nodes of at least 10·k people). */
+  tables?: TablePolicy;
   /** Limits of the bound checks on large releases (see AuditOptions). */
-  audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets'>;
+  audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets' | 'solver'>;
   /** Called after each audit round (for logs): the violations found and the repairs chosen. */
   onAuditRound?: (round: { round: number; violations: Violation[]; repairs: { action: string; layer: string; cellKey: string }[] }) => void;
 }
@@ -53,14 +56,17 @@ export async function protectRelease(input: ReleaseInput, options: ProtectOption
 export async function protectModel(model: CellModel, options: ProtectOptions): Promise<ProtectResult> {
   assertValidK(options.k);
   const seesReasons = options.seesReasons ?? false;
-  const plan = primaryPlan(buildGrid(model), options.k, seesReasons);
+  const grid = buildGrid(model);
+  const plan = primaryPlan(grid, options.k, seesReasons, latentCells(grid, options.k, options.tables));
   suppressPlan(plan);
   const maxRounds = options.maxFixRounds ?? 15;
   let report: AuditReport | undefined;
+  const seen = new Map<string, number>();
+  const memo = createAuditMemo();
   for (let round = 0; round <= maxRounds; round++) {
     const release = assembleRelease(plan);
     // The exact test is cheap: settle it before paying for LP bounds.
-    const audit: AuditOptions = { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons };
+    const audit: AuditOptions = { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons, memo };
     report = await auditRelease(release, { ...audit, intervals: false });
     if (report.ok) report = await auditRelease(release, audit);
     if (report.ok) return { published: true, release, audit: report, fixRounds: round };
@@ -73,6 +79,22 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
     if (fixes.length === 0) break;
     const before = hiddenTotal(plan);
     for (const fix of fixes) (fix.action === 'hide' ? hideMore : reprotect)(plan, fix.layer, fix.g);
+    // A cell still exposed after a re-protection also pulls in its nearest published neighbour:
+    // more patterns of the same shape do not always widen what the attacker can infer.
+    for (const v of report.violations) {
+      const key = `${v.layer}|${v.cellKey}`;
+      const times = (seen.get(key) ?? 0) + 1;
+      seen.set(key, times);
+      const layer = layerOf(plan, v.layer);
+      const g = plan.grid.byKey.get(v.cellKey);
+      if (times < 2 || !layer || g === undefined) continue;
+      // Still exposed after three rounds: a demographic cut that cannot be protected is withdrawn
+      // (its table and the linked tables of its siblings' subtrees become latent).
+      if (times >= 3 && withdrawCut(plan, g)) continue;
+      // A group proven unanimous needs a hidden partner that holds a dissenting answer.
+      const pick = nearestPublished(plan.grid, layer, g, v.kind === 'UNANIMITY' ? dissents(plan, v.layer, v.detail.includes('(LOW)') ? 'LOW' : 'HIGH') : undefined);
+      if (pick !== undefined) hideMore(plan, v.layer, pick);
+    }
     suppressPlan(plan);
     if (hiddenTotal(plan) === before) {
       // Re-protection found nothing new to hide: widen around the failing cells instead.
@@ -90,6 +112,32 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   const limit = report?.violations.find((v) => v.kind === 'AUDIT_LIMIT');
   const why = limit ? `the privacy audit could not run to the end: ${limit.detail}` : `release failed the privacy audit (${kinds})`;
   return { published: false, reason: `${why}; nothing is published`, audit: report };
+}
+
+/**
+ * Withdraws the dimension that cut cell g is cut by, from g's node, its siblings and all their
+ * subtrees (so that no "parent minus the cut siblings" remainder appears): those cells become
+ * latent. Only ever hides more. Returns false for a cell with every dimension ALL.
+ */
+function withdrawCut(plan: Plan, g: number): boolean {
+  const grid = plan.grid;
+  const node = Math.floor(g / grid.combos);
+  const coords = coordsOf(grid, g % grid.combos);
+  const dims = coords.flatMap((x, i) => (x !== 0 ? [i] : []));
+  if (dims.length === 0) return false;
+  const parent = grid.parent[node]!;
+  const stack = parent >= 0 ? [...grid.children[parent]!] : [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    stack.push(...grid.children[n]!);
+    for (let combo = 1; combo < grid.combos; combo++) {
+      const h = n * grid.combos + combo;
+      if (grid.cells[h] === undefined || plan.cell.reason[h] === Reason.LATENT) continue;
+      if (!dims.some((i) => coordsOf(grid, combo)[i] !== 0)) continue;
+      makeLatent(plan, h);
+    }
+  }
+  return true;
 }
 
 function hiddenTotal(plan: Plan): number {
@@ -140,8 +188,21 @@ function isHidden(plan: Plan, v: Violation): boolean {
   return g !== undefined && layer !== undefined && layer.hidden[g] === 1;
 }
 
-/** Breadth-first through hidden cells; in the first ring that touches published cells, the smallest one. */
-function nearestPublished(grid: Grid, layer: Layer, start: number): number | undefined {
+/** Cells whose answers to a question include one against a unanimous direction (LOW: a favourable one). */
+function dissents(plan: Plan, measure: string, direction: 'HIGH' | 'LOW'): ((g: number) => boolean) | undefined {
+  const def = plan.measures.get(measure)?.def;
+  if (!def || def.kind !== 'histogram') return undefined;
+  return (g) => {
+    const hist = plan.grid.cells[g]?.measures[measure]?.histogram ?? [];
+    return hist.some((x, i) => x > 0 && (def.min + i >= def.favourableAtLeast) === (direction === 'LOW'));
+  };
+}
+
+/**
+ * Breadth-first through hidden cells; in the first ring that touches published cells (that
+ * `accept`, when given), the smallest one.
+ */
+function nearestPublished(grid: Grid, layer: Layer, start: number, accept?: (g: number) => boolean): number | undefined {
   const seen = new Set([start]);
   let ring = [start];
   while (ring.length > 0) {
@@ -152,6 +213,7 @@ function nearestPublished(grid: Grid, layer: Layer, start: number): number | und
         if (seen.has(h)) continue;
         seen.add(h);
         if (layer.hidden[h]) next.push(h);
+        else if (accept && !accept(h)) next.push(h);
         else if (best === undefined || layer.value[h]! < layer.value[best]! || (layer.value[h] === layer.value[best] && h < best)) best = h;
       }
     }

@@ -12,14 +12,19 @@ function hiddenReason(code: number): HiddenReason {
 export function assembleRelease(plan: Plan): Release {
   const { grid, k } = plan;
   const model = grid.model;
-  const cells: ReleaseCell[] = model.cells.map((c) => {
+  let latent = false;
+  const cells: ReleaseCell[] = model.cells.flatMap((c): ReleaseCell[] => {
     const g = grid.byKey.get(c.key)!;
+    if (plan.cell.reason[g] === Reason.LATENT) {
+      latent = true;
+      return [];
+    }
     const base = { key: c.key, nodeKey: c.nodeKey, unitId: c.unitId, direct: c.direct, dims: { ...c.dims }, eligible: c.h };
     if (plan.cell.hidden[g]) {
       const reason = hiddenReason(plan.cell.reason[g]!);
       const measures: Record<string, MeasureResult> = {};
       for (const def of model.measures) measures[def.key] = { status: 'HIDDEN', reason };
-      return { ...base, status: 'HIDDEN', reason, measures };
+      return [{ ...base, status: 'HIDDEN' as const, reason, measures }];
     }
     const measures: Record<string, MeasureResult> = {};
     for (const [key, m] of plan.measures) {
@@ -40,7 +45,7 @@ export function assembleRelease(plan: Plan): Release {
         measures[key] = published;
       }
     }
-    return { ...base, status: 'PUBLISHED', n: c.n, measures };
+    return [{ ...base, status: 'PUBLISHED' as const, n: c.n, measures }];
   });
   return {
     releaseId: model.releaseId,
@@ -50,7 +55,8 @@ export function assembleRelease(plan: Plan): Release {
     dimValues: Object.fromEntries(model.dimensions.map((d) => [d, [...model.dimValues[d]!]])),
     nodes: model.nodes.map((n) => ({ key: n.key, unitId: n.unitId, direct: n.direct, name: n.name, parentKey: n.parentKey })),
     measures: model.measures.map((m) => ({ ...m })),
-    atoms: model.blocks.length > 1 ? model.atoms.map((a) => ({ block: a.block, unitId: a.unitId, dims: { ...a.dims }, eligible: a.h })) : [],
+    // The auditor rebuilds the cross-classification from the atoms when cells are latent.
+    atoms: model.blocks.length > 1 || latent ? model.atoms.map((a) => ({ block: a.block, unitId: a.unitId, dims: { ...a.dims }, eligible: a.h })) : [],
     cells,
   };
 }

@@ -37,6 +37,8 @@ export const Reason = {
   BANDED: 3,
   /** Hidden because the whole cell is hidden (question layers only). */
   CELL: 4,
+  /** Not part of the release's tables (see tables.ts): never shown, a free pattern partner. */
+  LATENT: 5,
 } as const;
 
 /** One layer of values protected with one hidden pattern: respondent counts, or one question. */

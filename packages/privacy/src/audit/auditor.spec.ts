@@ -6,7 +6,7 @@ import { protectRelease } from '../protect.js';
 import { spread, surveyInput, unit } from '../testing/fixtures.js';
 import { manualRelease } from '../testing/manual-release.js';
 import { determinedUnknowns } from './elimination.js';
-import { auditRelease } from './index.js';
+import { auditRelease, createAuditMemo } from './index.js';
 
 const row = (entries: [number, number | bigint][]): Map<number, bigint> => new Map(entries.map(([c, v]) => [c, BigInt(v)]));
 
@@ -98,5 +98,30 @@ describe('bounds beyond linear algebra', () => {
     expect((await auditRelease(weak, { truth: model })).violations.filter((v) => v.kind === 'COUNT_INTERVAL')).toEqual([]);
     const seen = await auditRelease(weak, { truth: model, seesReasons: true });
     expect(seen.violations).toContainEqual(expect.objectContaining({ cellKey: 'u:c', kind: 'COUNT_INTERVAL' }));
+  });
+});
+
+describe('audit memo (repair loop)', () => {
+  const units = [unit('p', null), unit('c', 'p'), unit('d', 'p'), unit('e', 'p'), unit('f', 'p')];
+  const input = surveyInput(units, [
+    { unitId: 'c', eligible: 2, answers: [3, 4] },
+    { unitId: 'd', eligible: 8, answers: [3, 4, 3, 4, 3, 4, 3] },
+    { unitId: 'e', eligible: 10, answers: spread(9) },
+    { unitId: 'f', eligible: 10, answers: spread(8) },
+  ]);
+  const model = buildCellModel(input);
+
+  it('reuses passed checks only for a release that hides at least as much, and starts afresh otherwise', async () => {
+    const result = await protectRelease(input, { k: 5 });
+    if (!result.published) throw new Error('expected a published release');
+    const memo = createAuditMemo();
+    expect((await auditRelease(result.release, { truth: model, memo })).violations).toEqual([]);
+    expect(memo.passed.size).toBeGreaterThan(0);
+    // Same release again: nothing left to solve.
+    expect((await auditRelease(result.release, { truth: model, memo })).stats.lpSolves).toBe(0);
+    // A weaker release (publishes what the protected one hid) must be judged from scratch.
+    const weak = manualRelease(model, 5, { cells: ['u:d'] });
+    const report = await auditRelease(weak, { truth: model, memo });
+    expect(report.violations).toContainEqual(expect.objectContaining({ cellKey: 'u:c', kind: 'MEAN_INTERVAL', layer: 'q1' }));
   });
 });

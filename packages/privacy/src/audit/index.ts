@@ -1,11 +1,12 @@
 // Independent auditor. It shares only types and key helpers with the suppressor:
 // relations, sensitivity rules, exact elimination and bounds are all rebuilt here.
 
-import type { AuditReport, CellModel, HistogramMeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
+import type { AuditReport, CellModel, HistogramMeasureDef, MeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
 import { eliminate, type Elimination, type SparseRow } from './elimination.js';
 import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
 import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
+import type { Highs } from 'highs';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
 
 export interface AuditOptions {
@@ -31,11 +32,50 @@ export interface AuditOptions {
    * violation instead of running for hours. Deterministic: it depends on the release only.
    */
   maxLargeComponentTargets?: number;
+  /** The LP solver to use (default: the HiGHS WASM build, loaded once). Tests inject faulty solvers here. */
+  solver?: () => Promise<Highs>;
+  /**
+   * Memo for repeated audits of one release as it gets more suppression (the repair loop): bound
+   * checks that passed stay passed when the new release only hides more than the memo's last one
+   * (the attacker's feasible set can only grow). The auditor verifies that itself and starts
+   * afresh otherwise. Create with createAuditMemo().
+   */
+  memo?: AuditMemo;
+}
+
+export interface AuditMemo {
+  last?: { release: Release; truth: CellModel | undefined; priors: readonly Release[] | undefined; seesReasons: boolean };
+  passed: Set<string>;
+}
+
+export function createAuditMemo(): AuditMemo {
+  return { passed: new Set() };
+}
+
+/** Whether `next` tells an attacker nothing that `prev` did not (same data, only more hidden). */
+function onlyHidesMore(prev: Release, next: Release): boolean {
+  if (prev.releaseId !== next.releaseId || prev.k !== next.k || JSON.stringify(prev.dimensions) !== JSON.stringify(next.dimensions)) return false;
+  if (JSON.stringify(prev.blocks) !== JSON.stringify(next.blocks) || JSON.stringify(prev.nodes) !== JSON.stringify(next.nodes)) return false;
+  const before = new Map(prev.cells.map((c) => [c.key, c]));
+  for (const c of next.cells) {
+    const p = before.get(c.key);
+    if (!p || p.eligible !== c.eligible) return false;
+    if (c.status === 'PUBLISHED' && (p.status !== 'PUBLISHED' || p.n !== c.n)) return false;
+    if (c.status === 'HIDDEN' && p.status === 'HIDDEN' && p.reason !== c.reason) return false;
+    for (const [key, m] of Object.entries(c.measures)) {
+      const pm = p.measures[key];
+      if (!pm) return false;
+      if (m.status === 'HIDDEN') {
+        if (pm.status === 'HIDDEN' && pm.reason !== m.reason) return false;
+      } else if (JSON.stringify(m) !== JSON.stringify(pm) && !(m.status === 'BANDED' && pm.status === 'PUBLISHED')) return false;
+    }
+  }
+  return true;
 }
 
 export async function auditRelease(release: Release, options: AuditOptions = {}): Promise<AuditReport> {
   const started = performance.now();
-  const releases = [...(options.priorReleases ?? []), release];
+  const releases = [...linkedPriors(release, options.priorReleases ?? []), release];
   const system = buildLinearSystem(releases);
   const defs = measureDefs(releases);
   const layers = layerKnowns(system, defs);
@@ -83,6 +123,15 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
         if (sensitive) violations.push({ releaseId, cellKey, kind: 'EXACT', layer: layer.key, detail: 'value follows exactly from published cells' });
         else redundant.push({ releaseId, cellKey, layer: layer.key });
       }
+      // Latent groups (cells of the cross-classification the release does not hold) are real
+      // people too: judged from the current data, they must not be worked out either.
+      for (const { releaseId, cellKey } of system.variables[v]!.latent) {
+        const t = releaseId === release.releaseId ? truthCells.get(cellKey) : undefined;
+        if (!t) continue;
+        if (latentSensitive(t, release, defs, layer.key)) {
+          violations.push({ releaseId, cellKey, kind: 'EXACT', layer: layer.key, detail: 'a group no table shows follows exactly from published cells' });
+        }
+      }
     }
   }
 
@@ -91,7 +140,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
 
   let lpSolves = 0;
   if (options.intervals !== false) {
-    const highs = await loadSolver();
+    const highs = await (options.solver ?? loadSolver)();
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
     const truthOf = varTruth(system, release, truth);
     const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
@@ -100,6 +149,12 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     try {
       const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
       const targets = intervalTargets(system, releases, release, truth, sensitivity);
+      const memo = options.memo;
+      const last = memo?.last;
+      const reusable =
+        last !== undefined && last.truth === truth && last.priors === options.priorReleases && last.seesReasons === (options.seesReasons ?? false) && onlyHidesMore(last.release, release);
+      if (memo && !reusable) memo.passed.clear();
+      const passed = memo?.passed ?? new Set<string>();
       const large = targets.filter((t) => model.componentSize(t.v) > limit).length;
       if (large > (options.maxLargeComponentTargets ?? 150)) {
         violations.push({
@@ -110,7 +165,8 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
           detail: `${large} small hidden groups sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
         });
       } else {
-        for (const target of targets) violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false, eliminations, limit));
+        for (const target of targets) violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false, eliminations, limit, passed));
+        if (memo) memo.last = { release, truth, priors: options.priorReleases, seesReasons: options.seesReasons ?? false };
       }
     } finally {
       model.dispose();
@@ -119,6 +175,34 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started) } };
+}
+
+/**
+ * Earlier releases that share a data block with this one, directly or through other linked
+ * releases. The rest share no unknown with it (different rounds are different people's answers
+ * on a different day: no relation links them), so nothing published now can change what an
+ * attacker infers about them; they were audited when they were published.
+ */
+function linkedPriors(release: Release, priors: readonly Release[]): Release[] {
+  const blocks = new Set(release.blocks);
+  const linked = new Set<Release>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of priors) {
+      if (linked.has(p) || !p.blocks.some((b) => blocks.has(b))) continue;
+      linked.add(p);
+      for (const b of p.blocks) blocks.add(b);
+      grew = true;
+    }
+  }
+  return priors.filter((p) => linked.has(p));
+}
+
+/** Whether a latent group's value in one layer is sensitive (same rules as for hidden cells). */
+function latentSensitive(t: ModelCell, release: Release, defs: Map<string, MeasureDef>, layer: string): boolean {
+  const placeholder: ReleaseCell = { key: t.key, nodeKey: t.nodeKey, unitId: t.unitId, direct: t.direct, dims: t.dims, eligible: t.h, status: 'HIDDEN', measures: {} };
+  const s = sensitivityOf(placeholder, release, t, defs);
+  return layer === COUNT_LAYER ? s.count : (s.measures.get(layer)?.exact ?? false);
 }
 
 /** Promise 1: a published figure comes from at least k respondents, and is the truth. */
@@ -182,7 +266,7 @@ function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKno
       const sum = (counts as number[]).reduce((a, b) => a + b, 0);
       if (sum >= release.k) continue;
       for (const v of hidden) {
-        for (const { releaseId, cellKey } of system.variables[v]!.cells) {
+        for (const { releaseId, cellKey } of [...system.variables[v]!.cells, ...system.variables[v]!.latent]) {
           if (releaseId !== release.releaseId) continue;
           const key = `${layer.key}|${cellKey}`;
           if (!out.has(key)) {
@@ -196,7 +280,7 @@ function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKno
 }
 
 /** Above this many LP columns, a component is first checked through pinned neighbourhoods. */
-const COMPONENT_LIMIT = 4000;
+const COMPONENT_LIMIT = 12000;
 
 /**
  * Bound checks for one target. Moderate components: one exact, warm-started LP per
@@ -210,11 +294,12 @@ function checkInterval(
   seesReasons: boolean,
   eliminations: Map<string, Elimination>,
   componentLimit: number,
+  passed?: Set<string>,
 ): Violation[] {
   const seeds = target.insider ? [target.v, target.insider.atom] : [target.v];
   if (model.componentSize(target.v) <= componentLimit) {
     // Warm-started LPs on a moderate component are cheaper than searching for witnesses.
-    return checkTarget(model, () => model.component(target.v), layers, target, seesReasons);
+    return checkTarget(model, () => model.component(target.v), layers, target, seesReasons, eliminations, passed);
   }
   // Large component: pinned neighbourhoods of growing radius. A failure that survives the
   // largest one is reported (conservative: the whole component might have shown more room).
@@ -222,7 +307,8 @@ function checkInterval(
   for (const radius of [4, 10]) {
     let lp: ReturnType<BoundsModel['local']> | undefined;
     try {
-      found = checkTarget(model, () => (lp ??= model.local(seeds, radius)), layers, target, seesReasons, eliminations);
+      // A pass on a pinned neighbourhood is a pass (pinning only shrinks the attacker's options).
+      found = checkTarget(model, () => (lp ??= model.local(seeds, radius)), layers, target, seesReasons, eliminations, passed);
       if (found.length === 0 || (lp !== undefined && !lp.pinned)) return found;
     } finally {
       lp?.dispose();
@@ -235,7 +321,7 @@ function checkInterval(
 function varTruth(system: LinearSystem, release: Release, truth: CellModel | undefined): Map<number, VarTruth> {
   const out = new Map<number, VarTruth>();
   if (!truth) return out;
-  const vars = system.cellVar.get(release.releaseId)!;
+  const vars = system.groupVar.get(release.releaseId)!;
   for (const c of truth.cells) {
     const v = vars.get(c.key);
     if (v !== undefined) out.set(v, { n: c.n, measures: c.measures });
@@ -255,7 +341,7 @@ function countFacts(system: LinearSystem, release: Release, truth: CellModel | u
   for (const def of release.measures) {
     if (def.kind === 'histogram' && truth.atoms.every((a) => (a.measures[def.key]?.count ?? 0) === a.n)) noSkip.add(def.key);
   }
-  for (const v of system.cellVar.get(release.releaseId)!.values()) exactCountVars.add(v);
+  for (const v of system.groupVar.get(release.releaseId)!.values()) exactCountVars.add(v);
   for (const a of truth.atoms) {
     const v = system.atomVar.get(atomId(a.block, a.unitId, a.dims));
     if (v !== undefined) exactCountVars.add(v);

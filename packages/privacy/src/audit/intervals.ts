@@ -12,7 +12,7 @@
 import type { MeasureDef, Violation } from '../model.js';
 import type { Elimination } from './elimination.js';
 import { COUNT_LAYER, type LayerKnowns, type Sensitivity } from './facts.js';
-import { ComponentLp, type LpRow, type Objective } from './lp.js';
+import { ComponentLp, LpUndecidedError, type LpRow, type Objective } from './lp.js';
 import type { LinearSystem } from './system.js';
 import { witnessReaches, witnessWidth, type WitnessGoal } from './witness.js';
 
@@ -255,6 +255,41 @@ export class BoundsModel {
     return t === Infinity ? 0 : t;
   }
 
+  /** Atoms (finest groups) inside variable v's group. */
+  membersOf(v: number): number[] {
+    return this.system.members.get(v) ?? [];
+  }
+
+  /** Every variable whose group holds atom a (itself included). */
+  containersOf(a: number): number[] {
+    return this.system.containers.get(a) ?? [];
+  }
+
+  private readonly partnerCache = new Map<string, Map<number, number[]>>();
+
+  /**
+   * Atoms that no value published in this layer tells apart from atom a: every published group
+   * holds both or neither. Moving people or answers from one to the other changes nothing
+   * published there (a null vector). Deterministic order (by variable index).
+   */
+  partners(layerKey: string, a: number): number[] {
+    let byAtom = this.partnerCache.get(layerKey);
+    if (!byAtom) {
+      const layer = this.layers.find((l) => l.key === layerKey)!;
+      const groups = new Map<string, number[]>();
+      byAtom = new Map();
+      for (const [atom, list] of [...this.system.containers].sort((x, y) => x[0] - y[0])) {
+        const signature = list.filter((v) => layer.known.has(v)).sort((x, y) => x - y).join(',');
+        const group = groups.get(signature) ?? [];
+        group.push(atom);
+        groups.set(signature, group);
+      }
+      for (const group of groups.values()) for (const atom of group) byAtom.set(atom, group);
+      this.partnerCache.set(layerKey, byAtom);
+    }
+    return byAtom.get(a) ?? [];
+  }
+
   /** First column of a variable's block in a measure layer, if that value is unknown there. */
   measureCol(layer: string, v: number): number | undefined {
     return this.mCol.get(layer)?.get(v);
@@ -392,8 +427,18 @@ export function checkTarget(
   t: IntervalTarget,
   seesReasons: boolean,
   eliminations: Map<string, Elimination> = new Map(),
+  passed?: Set<string>,
 ): Violation[] {
   const out: Violation[] = [];
+  // Checks that passed on an earlier audit of a release this one only hides more of stay passed
+  // (the attacker's feasible set only grew); `passed` remembers them by a stable id.
+  const once = (id: string, body: () => void): void => {
+    const key = `${t.releaseId}|${t.cellKey}|${id}`;
+    if (passed?.has(key)) return;
+    const before = out.length;
+    body();
+    if (out.length === before) passed?.add(key);
+  };
   const violation = (kind: Violation['kind'], layer: string, detail: string): void => {
     out.push({ releaseId: t.releaseId, cellKey: t.cellKey, kind, layer, detail });
   };
@@ -402,6 +447,17 @@ export function checkTarget(
   const witness = (goal: WitnessGoal, extra: LpRow[] = [], only?: string): number => witnessWidth(model, layers, eliminations, t.v, goal, extra, only);
   const atLeast = (cols: number[], lo: number): LpRow => ({ cols, coefs: cols.map(() => 1), lo, hi: Infinity });
   const wide: [number, number] = [0, Infinity]; // stands for "certified by a witness"
+  // An LP the solver cannot decide counts as a failed check (fail closed): the violation is
+  // recorded here and the caller sees "no interval" (undefined), never an exception.
+  const solved = <T>(kind: Violation['kind'], layer: string, f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof LpUndecidedError)) throw e;
+      violation(kind, layer, `the LP solver could not decide this bound (status ${e.status}); treated as exposed`);
+      return undefined;
+    }
+  };
 
   // A-priori interval of a hidden count: [0, eligible], or [0, k-1] when "fewer than k" is visible.
   // The attacker must be left with at least k possible values (width k-1). A group with fewer
@@ -412,21 +468,23 @@ export function checkTarget(
   const need = (upper: number): number => widthRule(aPriori(upper));
   if (t.sensitivity.count && nc !== undefined && need(t.eligible) > 0) {
     const countGoal: WitnessGoal = { value: (at) => at(nc) };
-    const r = witness(countGoal, [], '') >= need(t.eligible) - EPS ? wide : lp().range(new Map([[nc, 1]]));
-    if (!r) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
-    else if (intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
-      violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need at least ${t.k} possible values`);
-    }
+    once('count', () => {
+      const r = witness(countGoal, [], '') >= need(t.eligible) - EPS ? wide : solved('COUNT_INTERVAL', COUNT_LAYER, () => lp().range(new Map([[nc, 1]])));
+      if (r === null) violation('COUNT_INTERVAL', COUNT_LAYER, 'no feasible value (inconsistent release)');
+      else if (r !== undefined && intHi(r[1]) - intLo(r[0]) < need(t.eligible)) {
+        violation('COUNT_INTERVAL', COUNT_LAYER, `respondents narrowed to [${intLo(r[0])}, ${intHi(r[1])}], need at least ${t.k} possible values`);
+      }
+    });
     const required = widthRule(aPriori(t.eligible) - 1);
-    if (t.insider && required > 0) {
+    if (t.insider && required > 0) once('insider-count', () => {
       const raise = new Map([[nc, 1]]);
       if (insiderN !== undefined) raise.set(insiderN, 1);
       const rows = [atLeast([nc], 1), ...(insiderN !== undefined ? [atLeast([insiderN], 1)] : [])];
-      const ri = witness(countGoal, rows, '') >= required - EPS ? wide : lp().range(new Map([[nc, 1]]), raise);
+      const ri = witness(countGoal, rows, '') >= required - EPS ? wide : solved('INSIDER', COUNT_LAYER, () => lp().range(new Map([[nc, 1]]), raise));
       if (ri && intHi(ri[1]) - intLo(ri[0]) < required) {
         violation('INSIDER', COUNT_LAYER, `a respondent narrows the others to [${intLo(ri[0]) - 1}, ${intHi(ri[1]) - 1}], need at least ${required + 1} possible values`);
       }
-    }
+    });
   }
 
   for (const layer of layers.slice(1)) {
@@ -451,29 +509,35 @@ export function checkTarget(
         },
       });
       if (sens.mean && width !== null) {
-        const witnessed = witness(meanGoal(0, 0), [atLeast(binCols, 1)], layer.key);
-        const r = witnessed >= width - EPS ? null : lp().ratioRange(total, 0, count, 0);
-        if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
+        once(`mean:${layer.key}`, () => {
+          const witnessed = witness(meanGoal(0, 0), [atLeast(binCols, 1)], layer.key);
+          const r = witnessed >= width - EPS ? null : solved('MEAN_INTERVAL', layer.key, () => lp().ratioRange(total, 0, count, 0));
+          if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
+        });
         const answers = t.insider?.answers.get(layer.key) ?? [];
         const atomFirst = t.insider ? model.mCol.get(layer.key)!.get(t.insider.atom) : undefined;
         for (const a of answers) {
-          const extra: LpRow[] = [];
-          if (insiderN !== undefined) extra.push(atLeast([insiderN], 1));
-          if (atomFirst !== undefined) extra.push(atLeast([atomFirst + a - def.min], 1));
-          if (witness(meanGoal(a, 1), [...extra, atLeast(binCols, 2)], layer.key) >= width - EPS) continue;
-          const ri = lp().ratioRange(total, -a, count, -1, extra);
-          if (ri && ri[1] - ri[0] < width - EPS) {
-            violation('INSIDER', layer.key, `a respondent who answered ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
-          }
+          once(`insider:${layer.key}:${a}`, () => {
+            const extra: LpRow[] = [];
+            if (insiderN !== undefined) extra.push(atLeast([insiderN], 1));
+            if (atomFirst !== undefined) extra.push(atLeast([atomFirst + a - def.min], 1));
+            if (witness(meanGoal(a, 1), [...extra, atLeast(binCols, 2)], layer.key) >= width - EPS) return;
+            const ri = solved('INSIDER', layer.key, () => lp().ratioRange(total, -a, count, -1, extra));
+            if (ri && ri[1] - ri[0] < width - EPS) {
+              violation('INSIDER', layer.key, `a respondent who answered ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
+            }
+          });
         }
       }
       if (sens.unanimity) {
-        // The attacker must not be able to prove that nobody dissented.
-        const dissent = binCols.filter((_, b) => (def.min + b >= def.favourableAtLeast) === (sens.unanimity === 'LOW'));
-        const dissentGoal: WitnessGoal = { value: (at) => dissent.reduce((acc, c) => acc + at(c), 0) };
-        if (dissent.length > 0 && witnessReaches(model, layers, eliminations, t.v, dissentGoal, 1, layer.key)) continue;
-        const r = dissent.length > 0 ? lp().range(new Map(dissent.map((c) => [c, 1]))) : ([0, 0] as [number, number]);
-        if (r && r[1] < 1 - EPS) violation('UNANIMITY', layer.key, `an attacker can prove the group answered unanimously (${sens.unanimity})`);
+        once(`unanimity:${layer.key}`, () => {
+          // The attacker must not be able to prove that nobody dissented.
+          const dissent = binCols.filter((_, b) => (def.min + b >= def.favourableAtLeast) === (sens.unanimity === 'LOW'));
+          const dissentGoal: WitnessGoal = { value: (at) => dissent.reduce((acc, c) => acc + at(c), 0) };
+          if (dissent.length > 0 && witnessReaches(model, layers, eliminations, t.v, dissentGoal, 1, layer.key)) return;
+          const r = dissent.length > 0 ? solved('UNANIMITY', layer.key, () => lp().range(new Map(dissent.map((c) => [c, 1])))) : ([0, 0] as [number, number]);
+          if (r && r[1] < 1 - EPS) violation('UNANIMITY', layer.key, `an attacker can prove the group answered unanimously (${sens.unanimity})`);
+        });
       }
     } else if (sens.mean && width !== null && def.min !== null && def.max !== null) {
       const den: Objective = nc !== undefined ? new Map([[nc, 1]]) : new Map();
@@ -483,7 +547,7 @@ export function checkTarget(
       const sumGoal = (minus: number, less: number): WitnessGoal => ({ value: (at) => (at(first) - minus) / ((nc !== undefined ? at(nc) : denConst) - less) });
       const denRow = nc !== undefined ? [atLeast([nc], 1)] : [];
       if (witness(sumGoal(0, 0), denRow, layer.key) < width - EPS) {
-        const r = lp().ratioRange(num, 0, den, denConst);
+        const r = solved('MEAN_INTERVAL', layer.key, () => lp().ratioRange(num, 0, den, denConst));
         if (r && r[1] - r[0] < width - EPS) violation('MEAN_INTERVAL', layer.key, `mean narrowed to [${r[0].toFixed(2)}, ${r[1].toFixed(2)}], need width ${width}`);
       }
       if (t.insider && nc !== undefined) {
@@ -495,7 +559,7 @@ export function checkTarget(
             extra.push({ cols: [atomSum, insiderN], coefs: [1, -def.max], lo: -Infinity, hi: a - def.max });
           }
           if (witness(sumGoal(a, 1), [...extra, atLeast([nc], 2)], layer.key) >= width - EPS) continue;
-          const ri = lp().ratioRange(num, -a, den, -1, extra);
+          const ri = solved('INSIDER', layer.key, () => lp().ratioRange(num, -a, den, -1, extra));
           if (ri && ri[1] - ri[0] < width - EPS) {
             violation('INSIDER', layer.key, `a contributor with value ${a} narrows the others' mean to [${ri[0].toFixed(2)}, ${ri[1].toFixed(2)}]`);
           }

@@ -20,6 +20,17 @@ export function loadSolver(): Promise<Highs> {
   return loading;
 }
 
+/**
+ * The solver could not decide an LP (status other than optimal, infeasible or unbounded) even
+ * after deterministic retries. Callers must treat the check as failed (fail closed), never crash.
+ */
+export class LpUndecidedError extends Error {
+  override name = 'LpUndecidedError';
+  constructor(readonly status: number) {
+    super(`LP solver ended with status ${status} after retries`);
+  }
+}
+
 export interface LpRow {
   cols: number[];
   coefs: number[];
@@ -37,12 +48,21 @@ export interface LpData {
 export type Objective = Map<number, number>;
 
 const OPTIMAL = 7;
+const UNBOUNDED = 10;
 /** Slot rows in the homogeneous model: one denominator row plus up to three insider rows. */
 const SLOTS = 4;
 // Between checks mostly the objective changes, so the last basis stays primal
 // feasible: primal simplex re-optimises from it in a few pivots (much faster here).
 const SOLVER_OPTIONS = { output_flag: false, simplex_strategy: 4 } as const;
 const INFEASIBLE = 8;
+/** Options restored after a retry that changed them. */
+const SOLVER_OPTIONS_RESET = { presolve: 'choose', simplex_strategy: 4 } as const;
+/** Deterministic retry ladder for statuses other than optimal / infeasible / unbounded. */
+const RETRIES: { cold: boolean; options?: Record<string, string | number | boolean> }[] = [
+  { cold: false },
+  { cold: true },
+  { cold: true, options: { presolve: 'off', simplex_strategy: 1 } },
+];
 
 function toModelData(highs: Highs, data: LpData, extraCols = 0, extraColLo: number[] = [], extraColHi: number[] = []) {
   const numCols = data.colLo.length + extraCols;
@@ -94,17 +114,41 @@ export class ComponentLp {
     return this.linear;
   }
 
+  /**
+   * Optimum of the objective, null when infeasible, ±Infinity when unbounded. A warm-started
+   * solve that ends in any other status (e.g. 15, "unknown", seen after long sequences of
+   * warm starts) is retried deterministically: cold (solver state cleared), then cold with
+   * presolve off and dual simplex. If HiGHS still cannot decide, LpUndecidedError is thrown
+   * and the caller counts the check as failed.
+   */
   private run(model: Model, objective: Objective, sense: 'min' | 'max'): number | null {
     const cols = [...objective.keys()];
     for (const c of cols) model.changeColCost(c, objective.get(c)!);
     model.changeObjectiveSense(sense === 'min' ? this.highs.constants.objectiveSense.minimize : this.highs.constants.objectiveSense.maximize);
-    this.solves++;
-    model.run();
-    const status = model.getModelStatus();
-    const value = status === OPTIMAL ? model.getObjectiveValue() : null;
-    for (const c of cols) model.changeColCost(c, 0);
-    if (status !== OPTIMAL && status !== INFEASIBLE) throw new Error(`LP solver ended with status ${status}`);
-    return value;
+    try {
+      let status = -1;
+      for (const attempt of RETRIES) {
+        if (attempt.cold) model.clearSolver();
+        if (attempt.options) model.options.set(attempt.options);
+        this.solves++;
+        try {
+          model.run();
+          status = model.getModelStatus();
+        } catch {
+          status = -1; // a solver error counts like an undecided status
+        } finally {
+          if (attempt.options) model.options.set(SOLVER_OPTIONS_RESET);
+        }
+        if (status === OPTIMAL) return model.getObjectiveValue();
+        if (status === INFEASIBLE) return null;
+        if (status === UNBOUNDED) return sense === 'min' ? -Infinity : Infinity;
+      }
+      // The warm basis may be unusable now: start the next solve from scratch.
+      model.clearSolver();
+      throw new LpUndecidedError(status);
+    } finally {
+      for (const c of cols) model.changeColCost(c, 0);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
 // round share them. Multi-block releases (roll-ups) get explicit
 // "finest cell = sum of its per-block atoms" rows.
 
+import { cellKey } from '../keys.js';
 import type { Release, ReleaseCell } from '../model.js';
 
 export interface AuditVariable {
@@ -12,6 +13,8 @@ export interface AuditVariable {
   eligible: number;
   /** Cells (release, key) represented by this variable; empty for pure atoms/groups. */
   cells: { releaseId: string; cellKey: string }[];
+  /** Groups of the cross-classification this variable is, that the release does not hold (latent). */
+  latent: { releaseId: string; cellKey: string }[];
 }
 
 export interface LinearSystem {
@@ -20,6 +23,14 @@ export interface LinearSystem {
   rows: { vars: number[]; coefs: number[] }[];
   /** releaseId → cellKey → variable index. */
   cellVar: Map<string, Map<string, number>>;
+  /** releaseId → cell key → variable, for every group of the cross-classification (cells and latent groups). */
+  groupVar: Map<string, Map<string, number>>;
+  /**
+   * Atom variable → every variable whose group holds it (itself included), over all single-block
+   * releases; and the reverse, variable → its atoms. Moving one atom moves exactly these.
+   */
+  containers: Map<number, number[]>;
+  members: Map<number, number[]>;
   /** releaseId → cellKey → cell. */
   cells: Map<string, Map<string, ReleaseCell>>;
   releases: Map<string, Release>;
@@ -62,7 +73,7 @@ export function buildLinearSystem(releases: readonly Release[]): LinearSystem {
     if (i === undefined) {
       i = variables.length;
       ids.set(id, i);
-      variables.push({ eligible, cells: [] });
+      variables.push({ eligible, cells: [], latent: [] });
     } else {
       variables[i]!.eligible = Math.min(variables[i]!.eligible, eligible);
     }
@@ -70,6 +81,9 @@ export function buildLinearSystem(releases: readonly Release[]): LinearSystem {
   };
   const rows: LinearSystem['rows'] = [];
   const cellVar = new Map<string, Map<string, number>>();
+  const containers = new Map<number, number[]>();
+  const members = new Map<number, number[]>();
+  const groupVar = new Map<string, Map<string, number>>();
   const cellsById = new Map<string, Map<string, ReleaseCell>>();
   const releaseById = new Map<string, Release>();
   const atomVar = new Map<string, number>();
@@ -78,36 +92,98 @@ export function buildLinearSystem(releases: readonly Release[]): LinearSystem {
     if (releaseById.has(r.releaseId)) throw new Error(`release ${r.releaseId} given twice`);
     releaseById.set(r.releaseId, r);
     const children = new Map<string, string[]>();
+    const nodeByKey = new Map<string, Release['nodes'][number]>();
     for (const n of r.nodes) {
+      nodeByKey.set(n.key, n);
       if (n.parentKey === null) continue;
       const list = children.get(n.parentKey) ?? [];
       list.push(n.key);
       children.set(n.parentKey, list);
     }
-    const byCoord = new Map<string, ReleaseCell>();
     const keyed = new Map<string, ReleaseCell>();
-    for (const c of r.cells) {
-      byCoord.set(coord(c.nodeKey, r.dimensions, c.dims), c);
-      keyed.set(c.key, c);
-    }
+    for (const c of r.cells) keyed.set(c.key, c);
     cellsById.set(r.releaseId, keyed);
     const vars = new Map<string, number>();
+    const groups = new Map<string, number>();
     cellVar.set(r.releaseId, vars);
+    groupVar.set(r.releaseId, groups);
     const singleBlock = r.blocks.length === 1;
 
-    // Variables: finest cells of a single-block release are atoms; everything else is its own variable.
-    for (const c of r.cells) {
-      const eligible = c.eligible ?? Infinity;
-      const finest = !children.has(c.nodeKey) && r.dimensions.every((d) => c.dims[d] !== ALL_MARK);
-      const v = finest && singleBlock ? varFor(atomId(r.blocks[0]!, c.unitId, c.dims), eligible) : varFor(`cell:${r.releaseId}:${c.key}`, eligible);
-      if (finest && singleBlock) atomVar.set(atomId(r.blocks[0]!, c.unitId, c.dims), v);
-      variables[v]!.cells.push({ releaseId: r.releaseId, cellKey: c.key });
-      vars.set(c.key, v);
-    }
-    const at = (nodeKey: string, dims: Record<string, string>): number | undefined => {
-      const c = byCoord.get(coord(nodeKey, r.dimensions, dims));
-      return c ? vars.get(c.key) : undefined;
+    // The cross-classification the release's cells are margins of: rebuilt from the atoms when
+    // the release lists them (a release may publish only some tables of it; the other cells are
+    // latent unknowns), otherwise the release's cells are the whole of it.
+    const cube = new Map<string, { nodeKey: string; unitId: string; dims: Record<string, string>; eligible: number }>();
+    const addToCube = (nodeKey: string, unitId: string, dims: Record<string, string>, eligible: number): void => {
+      const at = coord(nodeKey, r.dimensions, dims);
+      const entry = cube.get(at);
+      if (entry) entry.eligible += eligible;
+      else cube.set(at, { nodeKey, unitId, dims, eligible });
     };
+    if (r.atoms.length > 0) {
+      const leafOf = new Map<string, string>();
+      for (const n of r.nodes) if (!children.has(n.key) && (n.direct || !leafOf.has(n.unitId))) leafOf.set(n.unitId, n.key);
+      for (const a of r.atoms) {
+        for (let nodeKey = leafOf.get(a.unitId); nodeKey !== undefined; nodeKey = nodeByKey.get(nodeKey)!.parentKey ?? undefined) {
+          const node = nodeByKey.get(nodeKey)!;
+          for (let mask = 0; mask < 1 << r.dimensions.length; mask++) {
+            const dims: Record<string, string> = {};
+            r.dimensions.forEach((d, i) => (dims[d] = mask & (1 << i) ? ALL_MARK : (a.dims[d] ?? '')));
+            addToCube(nodeKey, node.unitId, dims, a.eligible ?? Infinity);
+          }
+        }
+      }
+      for (const c of r.cells) {
+        const entry = cube.get(coord(c.nodeKey, r.dimensions, c.dims));
+        if (!entry) throw new Error(`release ${r.releaseId}: cell ${c.key} holds none of the release's atoms`);
+      }
+    } else {
+      for (const c of r.cells) addToCube(c.nodeKey, c.unitId, c.dims, c.eligible ?? Infinity);
+    }
+    const byCoord = new Map<string, ReleaseCell>();
+    for (const c of r.cells) byCoord.set(coord(c.nodeKey, r.dimensions, c.dims), c);
+
+    // Variables: finest cells of a single-block release are atoms; everything else is its own variable.
+    const cubeVar = new Map<string, number>();
+    for (const [at, g] of cube) {
+      const c = byCoord.get(at);
+      const eligible = c ? (c.eligible ?? Infinity) : g.eligible;
+      const finest = !children.has(g.nodeKey) && r.dimensions.every((d) => g.dims[d] !== ALL_MARK);
+      const id = finest && singleBlock ? atomId(r.blocks[0]!, g.unitId, g.dims) : `cell:${r.releaseId}:${at}`;
+      const v = varFor(id, eligible);
+      if (finest && singleBlock) atomVar.set(id, v);
+      cubeVar.set(at, v);
+      const key = c?.key ?? cellKey(g.nodeKey, r.dimensions, g.dims);
+      groups.set(key, v);
+      if (c) {
+        variables[v]!.cells.push({ releaseId: r.releaseId, cellKey: c.key });
+        vars.set(c.key, v);
+      } else {
+        variables[v]!.latent.push({ releaseId: r.releaseId, cellKey: key });
+      }
+    }
+    const at = (nodeKey: string, dims: Record<string, string>): number | undefined => cubeVar.get(coord(nodeKey, r.dimensions, dims));
+
+    // Which groups hold each atom (finest cell of a single-block release), for atom-swap witnesses.
+    if (singleBlock) {
+      for (const g of cube.values()) {
+        if (children.has(g.nodeKey) || !r.dimensions.every((d) => g.dims[d] !== ALL_MARK)) continue;
+        const atom = at(g.nodeKey, g.dims)!;
+        const list = containers.get(atom) ?? [];
+        for (let nodeKey: string | null = g.nodeKey; nodeKey !== null; nodeKey = nodeByKey.get(nodeKey)!.parentKey) {
+          for (let mask = 0; mask < 1 << r.dimensions.length; mask++) {
+            const dims: Record<string, string> = {};
+            r.dimensions.forEach((d, i) => (dims[d] = mask & (1 << i) ? ALL_MARK : g.dims[d]!));
+            const v = at(nodeKey, dims);
+            if (v === undefined || list.includes(v)) continue;
+            list.push(v);
+            const m = members.get(v) ?? [];
+            m.push(atom);
+            members.set(v, m);
+          }
+        }
+        containers.set(atom, list);
+      }
+    }
     const pushRow = (total: number | undefined, parts: (number | undefined)[]): void => {
       const row = { vars: [] as number[], coefs: [] as number[] };
       if (total !== undefined) row.vars.push(total), row.coefs.push(1);
@@ -140,11 +216,11 @@ export function buildLinearSystem(releases: readonly Release[]): LinearSystem {
         list.push(v);
         atomsByFinest.set(key, list);
       }
-      for (const c of r.cells) {
-        const finest = !children.has(c.nodeKey) && r.dimensions.every((d) => c.dims[d] !== ALL_MARK);
+      for (const [at, g] of cube) {
+        const finest = !children.has(g.nodeKey) && r.dimensions.every((d) => g.dims[d] !== ALL_MARK);
         if (!finest) continue;
-        const parts = atomsByFinest.get(JSON.stringify([c.unitId, ...r.dimensions.map((d) => c.dims[d])])) ?? [];
-        pushRow(vars.get(c.key), parts);
+        const parts = atomsByFinest.get(JSON.stringify([g.unitId, ...r.dimensions.map((d) => g.dims[d])])) ?? [];
+        pushRow(cubeVar.get(at), parts);
       }
     }
   }
@@ -184,7 +260,7 @@ export function buildLinearSystem(releases: readonly Release[]): LinearSystem {
     }
   }
 
-  return { variables, rows, cellVar, cells: cellsById, releases: releaseById, atomVar };
+  return { variables, rows, cellVar, groupVar, containers, members, cells: cellsById, releases: releaseById, atomVar };
 }
 
 function pushGroup(rows: LinearSystem['rows'], total: number, parts: number[]): void {

@@ -37,8 +37,15 @@ interface Context {
   extra: LpRow[];
 }
 
-const STEPS = 5;
+const STEPS = 8;
 const DIRECTIONS = 4;
+
+/** Longest null vector worth walking along: longer ones touch too many rows to pay off. */
+const MAX_DIRECTION = 64;
+
+function directions(elimination: Elimination | undefined, v: number): Map<number, number>[] {
+  return (elimination?.nullVectorsThrough(v, DIRECTIONS) ?? []).filter((d) => d.size <= MAX_DIRECTION);
+}
 
 function add(delta: Delta, col: number, x: number): void {
   delta.set(col, (delta.get(col) ?? 0) + x);
@@ -59,7 +66,7 @@ function candidates(ctx: Context, at: (col: number) => number, only: string | un
     const bins = def.max - def.min + 1;
     const target = model.measureCol(layer.key, v);
     if (target === undefined) continue;
-    for (const direction of eliminations.get(layer.key)?.nullVectorsThrough(v, DIRECTIONS) ?? []) {
+    for (const direction of directions(eliminations.get(layer.key), v)) {
       const firsts = [...direction.keys()].map((u) => model.measureCol(layer.key, u));
       if (firsts.some((f) => f === undefined)) continue;
       for (let a = 0; a < bins; a++) {
@@ -81,7 +88,7 @@ function candidates(ctx: Context, at: (col: number) => number, only: string | un
   // Value shifts in an additive measure (imported data): sums along a null vector, counts unchanged.
   for (const layer of layers.slice(1)) {
     if (layer.measure?.kind !== 'sum' || (only !== undefined && layer.key !== only)) continue;
-    for (const direction of eliminations.get(layer.key)?.nullVectorsThrough(v, DIRECTIONS) ?? []) {
+    for (const direction of directions(eliminations.get(layer.key), v)) {
       const cols = [...direction.keys()].map((u) => model.measureCol(layer.key, u));
       if (cols.some((c) => c === undefined)) continue;
       for (const sign of [1, -1]) {
@@ -93,11 +100,13 @@ function candidates(ctx: Context, at: (col: number) => number, only: string | un
     }
   }
 
+  atomSwaps(ctx, at, only, up, consider);
+
   // Respondent moves: counts along a null vector of the count layer, and in each question
   // one answer bin along the same vector (the moved respondents' answers).
   const nc = model.nCol.get(v);
   if (nc === undefined) return;
-  for (const direction of eliminations.get(COUNT_LAYER)?.nullVectorsThrough(v, DIRECTIONS) ?? []) {
+  for (const direction of directions(eliminations.get(COUNT_LAYER), v)) {
     const nCols = [...direction.keys()].map((u) => model.nCol.get(u));
     if (nCols.some((c) => c === undefined)) continue;
     for (const sign of [1, -1]) {
@@ -141,6 +150,118 @@ function candidates(ctx: Context, at: (col: number) => number, only: string | un
       }
     }
   }
+}
+
+const SWAP_ATOMS = 12;
+const SWAP_PARTNERS = 6;
+
+/**
+ * Atom swaps: two atoms (finest groups) that no published value tells apart — every published
+ * group holds both or neither — can trade answers or respondents without changing anything
+ * published; every group holding one of them moves with it. One side inside the target group,
+ * the other outside: answers "a here, b there" become "b here, a there", or one respondent
+ * (with answers present on their side) moves across.
+ */
+function atomSwaps(ctx: Context, at: (col: number) => number, only: string | undefined, up: boolean, consider: (delta: Delta) => boolean): void {
+  const { model, layers, v } = ctx;
+  const members = model.membersOf(v);
+  if (members.length === 0) return;
+  const inside = new Set(members);
+  const atoms = members.slice(0, SWAP_ATOMS);
+  const histograms = layers.slice(1).filter((l) => l.measure?.kind === 'histogram');
+  const outsidePartners = (layer: string, a: number): number[] => {
+    const out: number[] = [];
+    for (const b of model.partners(layer, a)) {
+      if (inside.has(b)) continue;
+      out.push(b);
+      if (out.length >= SWAP_PARTNERS) break;
+    }
+    return out;
+  };
+  const presentBins = (first: number, bins: number): number[] => {
+    const out: number[] = [];
+    for (let b = 0; b < bins; b++) if (at(first + b) > 1e-9) out.push(b);
+    return out;
+  };
+
+  for (const layer of histograms) {
+    if (only !== undefined && layer.key !== only) continue;
+    const def = layer.measure as HistogramMeasureDef;
+    const bins = def.max - def.min + 1;
+    for (const alpha of atoms) {
+      const fa = model.measureCol(layer.key, alpha);
+      if (fa === undefined) continue;
+      const present = presentBins(fa, bins);
+      if (present.length === 0) continue;
+      const a = up ? present[0]! : present[present.length - 1]!;
+      for (const beta of outsidePartners(layer.key, alpha)) {
+        const fb = model.measureCol(layer.key, beta);
+        if (fb === undefined) continue;
+        for (let b = up ? bins - 1 : 0; up ? b > a : b < a; b += up ? -1 : 1) {
+          if (at(fb + b) < 1e-9) continue;
+          const delta: Delta = new Map();
+          for (const w of model.containersOf(alpha)) {
+            const c = model.measureCol(layer.key, w);
+            if (c !== undefined) add(delta, c + a, -1), add(delta, c + b, 1);
+          }
+          for (const w of model.containersOf(beta)) {
+            const c = model.measureCol(layer.key, w);
+            if (c !== undefined) add(delta, c + a, 1), add(delta, c + b, -1);
+          }
+          if (consider(prune(delta))) break;
+        }
+      }
+    }
+  }
+
+  if (model.nCol.get(v) === undefined) return;
+  for (const alpha of atoms) {
+    for (const beta of outsidePartners(COUNT_LAYER, alpha)) {
+      for (const [from, to] of [[beta, alpha], [alpha, beta]] as const) {
+        // The moved respondent's answers: present on the side they leave. The pushed question
+        // tries its two extremes, the others their best-supplied answer.
+        const choices: { layer: string; options: number[] }[] = [];
+        let ok = true;
+        for (const layer of histograms) {
+          const def = layer.measure as HistogramMeasureDef;
+          const f = model.measureCol(layer.key, from);
+          if (f === undefined) {
+            ok = false;
+            break;
+          }
+          const present = presentBins(f, def.max - def.min + 1);
+          if (present.length === 0) {
+            ok = false;
+            break;
+          }
+          let best = present[0]!;
+          for (const b of present) if (at(f + b) > at(f + best)) best = b;
+          choices.push({ layer: layer.key, options: only === layer.key ? [...new Set([present[0]!, present[present.length - 1]!])] : [best] });
+        }
+        if (!ok) continue;
+        const combos = choices.reduce<number[][]>((acc, c) => acc.flatMap((p) => c.options.map((o) => [...p, o])), [[]]);
+        for (const combo of combos) {
+          const delta: Delta = new Map();
+          for (const [side, sign] of [[to, 1], [from, -1]] as const) {
+            for (const w of model.containersOf(side)) {
+              const nc = model.nCol.get(w);
+              if (nc !== undefined) add(delta, nc, sign);
+              choices.forEach((c, q) => {
+                const col = model.measureCol(c.layer, w);
+                if (col !== undefined) add(delta, col + combo[q]!, sign);
+              });
+            }
+          }
+          consider(prune(delta));
+        }
+      }
+    }
+  }
+}
+
+function prune(delta: Delta): Delta {
+  for (const [c, x] of delta) if (x === 0) delta.delete(c);
+  return delta;
 }
 
 /** Greedy: push goal up (or down) from the truth; returns the best value reached. */

@@ -56,6 +56,18 @@ class Span {
 
 /** Hidden cells (per layer: 'n' or a question key) whose value follows from published ones. */
 export function bruteForceDerivable(input: ReleaseInput, release: Release): { layer: string; cellKey: string }[] {
+  return bruteForce(input, release).hidden;
+}
+
+/**
+ * Groups of the full cross-classification that the release does not hold (latent), that follow
+ * from published cells and hold fewer than k respondents (layer 'n') or answers (a question).
+ */
+export function bruteForceLatentDerivable(input: ReleaseInput, release: Release): { layer: string; group: string }[] {
+  return bruteForce(input, release).latent;
+}
+
+function bruteForce(input: ReleaseInput, release: Release): { hidden: { layer: string; cellKey: string }[]; latent: { layer: string; group: string }[] } {
   const parent = new Map(input.units.map((u) => [u.id, u.parentId]));
   const isUnder = (unitId: string, ancestor: string): boolean => {
     for (let u: string | null | undefined = unitId; u; u = parent.get(u)) if (u === ancestor) return true;
@@ -71,18 +83,43 @@ export function bruteForceDerivable(input: ReleaseInput, release: Release): { la
     groups.set(JSON.stringify([row.unitId, dims]), { unitId: row.unitId, dims });
   }
   const atoms = [...groups.values()];
-  const vector = (c: ReleaseCell): Fraction[] =>
-    atoms.map((a) => {
-      const inNode = c.direct ? a.unitId === c.unitId : isUnder(a.unitId, c.unitId);
-      const inDims = input.dimensions.every((d) => c.dims[d] === '*' || c.dims[d] === a.dims[d]);
-      return new Fraction(inNode && inDims ? 1n : 0n);
-    });
-  const out: { layer: string; cellKey: string }[] = [];
+  type Group = { unitId: string; direct: boolean; dims: Record<string, string> };
+  const member = (c: Group, unitId: string, dims: Record<string, string>): boolean => {
+    const inNode = c.direct ? unitId === c.unitId : isUnder(unitId, c.unitId);
+    return inNode && input.dimensions.every((d) => c.dims[d] === '*' || c.dims[d] === dims[d]);
+  };
+  const vector = (c: Group): Fraction[] => atoms.map((a) => new Fraction(member(c, a.unitId, a.dims) ? 1n : 0n));
+
+  // Every group of the cross-classification: each release node × each (value or ALL) per dimension.
+  let combos: Record<string, string>[] = [{}];
+  for (const d of input.dimensions) {
+    const values = [...new Set(atoms.map((a) => a.dims[d]!))];
+    combos = combos.flatMap((c) => ['*', ...values].map((v) => ({ ...c, [d]: v })));
+  }
+  const inRelease = new Set(release.cells.map((c) => JSON.stringify([c.nodeKey, input.dimensions.map((d) => c.dims[d])])));
+  const latentGroups: (Group & { label: string })[] = [];
+  for (const node of release.nodes) {
+    for (const dims of combos) {
+      const g = { unitId: node.unitId, direct: node.direct, dims };
+      if (inRelease.has(JSON.stringify([node.key, input.dimensions.map((d) => dims[d])]))) continue;
+      if (!atoms.some((a) => member(g, a.unitId, a.dims))) continue; // nobody there: not a group
+      latentGroups.push({ ...g, label: `${node.key}|${JSON.stringify(dims)}` });
+    }
+  }
+  const counts = (g: Group, layer: string): number =>
+    input.responses.filter((r) => member(g, r.unitId, Object.fromEntries(input.dimensions.map((d) => [d, dimValue(r.dims, d)]))) && (layer === 'n' || (r.answers[layer] ?? null) !== null)).length;
+
+  const hidden: { layer: string; cellKey: string }[] = [];
+  const latent: { layer: string; group: string }[] = [];
   for (const layer of ['n', ...release.measures.map((m) => m.key)]) {
     const shown = (c: ReleaseCell): boolean => c.status === 'PUBLISHED' && (layer === 'n' || c.measures[layer]?.status === 'PUBLISHED');
     const span = new Span();
     for (const c of release.cells) if (shown(c)) span.add(vector(c));
-    for (const c of release.cells) if (!shown(c) && span.contains(vector(c))) out.push({ layer, cellKey: c.key });
+    for (const c of release.cells) if (!shown(c) && span.contains(vector(c))) hidden.push({ layer, cellKey: c.key });
+    for (const g of latentGroups) {
+      if (Math.min(counts(g, 'n'), counts(g, layer)) >= release.k) continue;
+      if (span.contains(vector(g))) latent.push({ layer, group: g.label });
+    }
   }
-  return out;
+  return { hidden, latent };
 }

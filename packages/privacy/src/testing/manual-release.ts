@@ -6,6 +6,7 @@ import { buildGrid } from '../grid.js';
 import type { CellModel, Release } from '../model.js';
 import { hideMore, primaryPlan, suppressPlan } from '../plan.js';
 import { assembleRelease } from '../release.js';
+import { latentCells, type TablePolicy } from '../tables.js';
 
 export interface ManualHiding {
   /** Cells hidden as complementary (whole cell). */
@@ -14,8 +15,10 @@ export interface ManualHiding {
   measures?: [string, string][];
 }
 
-export function manualRelease(model: CellModel, k: number, hiding: ManualHiding = {}): Release {
-  const plan = primaryPlan(buildGrid(model), k, false);
+export function manualRelease(model: CellModel, k: number, hiding: ManualHiding = {}, tables?: TablePolicy): Release {
+  const grid = buildGrid(model);
+  // Without a table policy: the full cross-classification, as before tables existed.
+  const plan = primaryPlan(grid, k, false, tables ? latentCells(grid, k, tables) : undefined);
   for (const key of hiding.cells ?? []) hideMore(plan, 'n', plan.grid.byKey.get(key)!);
   // Run the question layers' primary pass (thresholds, bands) but no complementary suppression:
   // mark everything covered so the suppressor adds nothing.

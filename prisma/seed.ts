@@ -8,6 +8,12 @@ import { loadConfig } from '../packages/config/src/index.js';
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db, type Role } from '../packages/db/src/index.js';
 import { coarsenCells, tenureBand } from '../apps/worker/src/modules/surveys/audience.js';
+import { freezeAudience } from '../apps/worker/src/modules/surveys/round-audience.js';
+import type { WorkerDb } from '../apps/worker/src/common/infrastructure.js';
+import { RoundAggregator } from '../apps/worker/src/modules/releases/round-aggregator.js';
+import { ensureBuiltInSignals } from '../apps/api/src/modules/signals/signal-catalogue.js';
+import { loadPublishContext, replaceAndPublish } from '../apps/api/src/modules/signals/signal-publisher.js';
+import { addMonths, monthOf } from '../apps/api/src/modules/signals/months.js';
 
 export const DEMO_PASSWORD = 'pulsewise-demo';
 export const DEMO_ACCOUNTS = {
@@ -74,8 +80,11 @@ export async function seed(databaseUrl = loadConfig().DATABASE_URL): Promise<'se
         }
       }
     };
-    // Tenure bands from a few weeks to 12 years.
-    const startDate = () => new Date(Date.UTC(2026 - Math.floor(random() ** 1.6 * 12), Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
+    // Tenure from a few weeks to 12 years, counted back from this month: the rounds are
+    // dated relative to today too, so every day's seed has the same tenure bands.
+    const thisMonth = new Date();
+    const startDate = () =>
+      new Date(Date.UTC(thisMonth.getUTCFullYear() - Math.floor(random() ** 1.6 * 12), thisMonth.getUTCMonth() - 1 - Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
 
     // Platform operators' tenant.
     const platform = await withPlatform(prisma, SEED_ACTOR, async (tx, audit) => {
@@ -147,10 +156,22 @@ export async function seed(databaseUrl = loadConfig().DATABASE_URL): Promise<'se
       { timeout: 60_000 },
     );
     await seedPulseHistory(prisma, acme.id, rng(7));
+    await publishReleases(prisma, acme.id);
+    await seedSignalsAndKpis(prisma, acme.id, rng(11));
     return 'seeded';
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/**
+ * The audited releases of the seeded rounds, made by the worker's own aggregation
+ * job code, oldest first (each is audited against the ones before it).
+ */
+async function publishReleases(prisma: Db, tenantId: string): Promise<void> {
+  const aggregator = new RoundAggregator({ client: prisma } as unknown as WorkerDb);
+  const rounds = await withTenant(prisma, tenantId, (tx) => tx.pulseRound.findMany({ where: { status: 'CLOSED' }, orderBy: { sequence: 'asc' }, select: { id: true } }));
+  for (const round of rounds) await aggregator.aggregate(tenantId, round.id);
 }
 
 /**
@@ -205,6 +226,7 @@ async function seedPulseHistory(prisma: Db, tenantId: string, random: () => numb
       await tx.pulseInvitation.createMany({
         data: people.map((p, i) => ({ tenantId, roundId: r.id, personId: p.id, cellUnitId: cells[i]!.unitId, cellLocation: cells[i]!.location, cellTenure: cells[i]!.tenure, status: 'SENT' as const, sendAt: opensAt, responded: responded[i]! })),
       });
+      await freezeAudience(tx as unknown as Parameters<typeof freezeAudience>[0], tenantId, r.id);
       return r;
     });
     // …then the answers, shuffled, in batches of at least 10 — never next to a person.
@@ -257,4 +279,78 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       ? `Seeded the demo organisation "Acme Robotics". Sign in with password "${DEMO_PASSWORD}" as ${Object.values(DEMO_ACCOUNTS).join(', ')}.`
       : 'Demo data already present; nothing to seed.',
   );
+}
+
+/**
+ * Twelve months of imported behavioural signals (as an HR system would send them:
+ * per team, averages per person, teams smaller than k left out because the import
+ * refuses them) published through the same privacy-engine path as a real import,
+ * five business KPIs with monthly figures, and a personal-success example for the
+ * demo employee and manager.
+ */
+export async function seedSignalsAndKpis(prisma: Db, tenantId: string, random: () => number): Promise<void> {
+  // The API's signal code is typed against the built @pulsewise/db; this file uses its sources.
+  type ApiTx = Parameters<typeof loadPublishContext>[0];
+  const last = addMonths(monthOf(new Date()), -1);
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(last, i - 11));
+  const { units, headcounts, k, signals } = await withTenant(prisma, tenantId, async (tx) => {
+    await ensureBuiltInSignals(tx as unknown as ApiTx, tenantId);
+    await tx.signal.update({ where: { tenantId_key: { tenantId, key: 'time_off' } }, data: { healthyMin: 20 } });
+    await tx.signal.update({ where: { tenantId_key: { tenantId, key: 'after_hours_work' } }, data: { healthyMax: 10 } });
+    await tx.signal.update({ where: { tenantId_key: { tenantId, key: 'flexibility_usage' } }, data: { healthyMin: 50 } });
+    return {
+      units: await tx.orgUnit.findMany({ select: { id: true, path: true } }),
+      headcounts: await tx.person.groupBy({ by: ['orgUnitId'], where: { active: true }, _count: true }),
+      k: (await tx.tenantPolicy.findUniqueOrThrow({ where: { tenantId } })).anonymityThreshold,
+      signals: await tx.signal.findMany({ where: { source: 'IMPORT' }, select: { id: true, key: true, valueMin: true, valueMax: true } }),
+    };
+  });
+  const size = new Map(headcounts.map((h) => [h.orgUnitId, h._count]));
+  const teams = units.filter((u) => u.path.includes('/') && (size.get(u.id) ?? 0) >= k);
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  // Each team has its own habits; months add seasonality (summer and December holidays) and noise.
+  const baseline = new Map(teams.map((t) => [t.id, { afterHours: 4 + random() * 14, flex: 35 + random() * 50, timeOff: 14 + random() * 14 }]));
+  for (const signal of signals) {
+    const rows = months.flatMap((month) => {
+      const m = Number(month.slice(5));
+      const holiday = m === 7 || m === 8 ? 1.6 : m === 12 ? 1.4 : m === 1 ? 0.7 : 1;
+      return teams.map((team) => {
+        const b = baseline.get(team.id)!;
+        const value =
+          signal.key === 'after_hours_work' ? clamp(b.afterHours * (m === 12 ? 0.7 : 1) + (random() - 0.5) * 4, 0, 100)
+          : signal.key === 'flexibility_usage' ? clamp(b.flex + (random() - 0.5) * 12, 0, 100)
+          : clamp(b.timeOff * holiday + (random() - 0.5) * 5, 0, 60);
+        const n = Math.max(k, size.get(team.id)! - Math.floor(random() * 3));
+        return { signalId: signal.id, orgUnitId: team.id, month, value: round1(value), n };
+      });
+    });
+    await withTenant(prisma, tenantId, async (tx) => {
+      const apiTx = tx as unknown as ApiTx;
+      await replaceAndPublish(apiTx, await loadPublishContext(apiTx, tenantId), new Map([[signal.id, signal]]), rows);
+    }, { timeout: 600_000 });
+  }
+
+  const unitId = (path: string) => units.find((u) => u.path === path)!.id;
+  const kpis = [
+    { key: 'revenue', name: 'Revenue', unit: 'EUR million', description: 'Recognised revenue in the month (quarterly totals add three months).', owner: '', start: 9.5, step: 0.12, noise: 0.8 },
+    { key: 'customer_satisfaction', name: 'Customer satisfaction (CSAT)', unit: '% satisfied', description: 'Share of surveyed customers who answered 4 or 5.', owner: 'Sales & Marketing', start: 82, step: 0.3, noise: 3 },
+    { key: 'delivery_lead_time', name: 'Delivery lead time', unit: 'days', description: 'Median days from merged change to production.', owner: 'Engineering', start: 9, step: -0.25, noise: 1.5 },
+    { key: 'on_time_delivery', name: 'On-time delivery', unit: '% of orders', description: 'Orders shipped on or before the promised date.', owner: 'Operations', start: 91, step: 0.2, noise: 2.5 },
+    { key: 'first_time_fix_rate', name: 'First-time fix rate', unit: '% of visits', description: 'Field visits that fixed the problem the first time.', owner: 'Operations/Field Service', start: 74, step: 0.4, noise: 3 },
+  ];
+  await withTenant(prisma, tenantId, async (tx) => {
+    for (const kpi of kpis) {
+      const row = await tx.kpi.create({ data: { tenantId, key: kpi.key, name: kpi.name, unit: kpi.unit, description: kpi.description, orgUnitId: unitId(kpi.owner) } });
+      await tx.kpiObservation.createMany({
+        data: months.map((month, i) => ({ tenantId, kpiId: row.id, month, value: round1(kpi.start + kpi.step * i + (random() - 0.5) * kpi.noise) })),
+      });
+    }
+    // "Does your boss know your personal KPI?" — the employee's own statements stay private until they share them.
+    const employee = await tx.person.findUniqueOrThrow({ where: { tenantId_email: { tenantId, email: DEMO_ACCOUNTS.employee } } });
+    const manager = await tx.person.findUniqueOrThrow({ where: { tenantId_email: { tenantId, email: DEMO_ACCOUNTS.manager } } });
+    const quarter = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+    await tx.successStatement.create({ data: { tenantId, subjectPersonId: employee.id, authorPersonId: employee.id, quarter, statements: ['Ship the robot-arm calibration tool without weekend work', 'Pair with a new hire every week'] } });
+    await tx.successStatement.create({ data: { tenantId, subjectPersonId: employee.id, authorPersonId: manager.id, quarter, statements: ['Own the calibration tool end to end', 'Cut flaky test runs in half'] } });
+  });
 }

@@ -26,6 +26,17 @@ const schema = z.object({
   /** How long a worker's claim on a job lasts before another worker may take over a job whose worker died. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token Prometheus sends to scrape `/metrics` (API) and the worker's metrics port. Unset: metrics are not served. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Port of the worker's own `/metrics` (0 picks a free port, used by tests); only served with METRICS_TOKEN. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** Interface the worker's metrics server binds to (0.0.0.0 inside a pod so Prometheus can reach it). */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** OpenTelemetry tracing: on when "true", or when an OTLP endpoint is set (unless explicitly "false"). */
+  PULSEWISE_TRACING: z.enum(['true', 'false']).optional(),
+  /** OTLP/HTTP collector base URL, e.g. http://otel-collector:4318 (traces go to <url>/v1/traces). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof schema>;

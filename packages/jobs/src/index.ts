@@ -8,6 +8,7 @@ export const QueueName = {
   SURVEYS: 'surveys',
   RESPONSES: 'responses',
   RELEASES: 'releases',
+  MAINTENANCE: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +20,8 @@ export const JobName = {
   CLOSE_ROUND: 'pulse.close-round',
   FLUSH_RESPONSES: 'responses.flush',
   AGGREGATE_ROUND: 'releases.aggregate-round',
+  SWEEP_RELEASES: 'releases.sweep',
+  APPLY_RETENTION: 'retention.apply',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -31,6 +34,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CLOSE_ROUND]: QueueName.SURVEYS,
   [JobName.FLUSH_RESPONSES]: QueueName.RESPONSES,
   [JobName.AGGREGATE_ROUND]: QueueName.RELEASES,
+  [JobName.SWEEP_RELEASES]: QueueName.RELEASES,
+  [JobName.APPLY_RETENTION]: QueueName.MAINTENANCE,
 };
 
 export const sendEmailPayload = z.object({
@@ -52,6 +57,8 @@ export const launchRoundPayload = z.object({
 export const invitationPayload = z.object({ tenantId: uuid, invitationId: uuid });
 export const reminderPayload = z.object({ tenantId: uuid, invitationId: uuid, reminder: z.union([z.literal(1), z.literal(2)]) });
 export const roundPayload = z.object({ tenantId: uuid, roundId: uuid });
+/** Sweeps (releases, retention) cover every tenant; they carry nothing. */
+export const sweepPayload = z.object({}).strict();
 
 export const JOB_PAYLOADS = {
   [JobName.SEND_EMAIL]: sendEmailPayload,
@@ -61,6 +68,8 @@ export const JOB_PAYLOADS = {
   [JobName.CLOSE_ROUND]: roundPayload,
   [JobName.FLUSH_RESPONSES]: roundPayload,
   [JobName.AGGREGATE_ROUND]: roundPayload,
+  [JobName.SWEEP_RELEASES]: sweepPayload,
+  [JobName.APPLY_RETENTION]: sweepPayload,
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.input<(typeof JOB_PAYLOADS)[N]>;
@@ -73,6 +82,8 @@ export const jobId = {
   close: (roundId: string) => `close-${roundId}`,
   flush: (roundId: string) => `flush-${roundId}`,
   aggregate: (roundId: string) => `aggregate-${roundId}`,
+  releaseSweepScheduler: 'releases-sweep-monthly',
+  retentionScheduler: 'retention-daily',
   programmeScheduler: (programmeId: string) => `programme-${programmeId}`,
 };
 

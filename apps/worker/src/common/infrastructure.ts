@@ -52,6 +52,11 @@ export class WorkerQueues implements OnModuleDestroy {
     return enqueue(this.queue(queueName), name, payload, options);
   }
 
+  /** Creates or updates a repeating job (idempotent: the scheduler id is the key). */
+  async repeat<N extends JobName>(queueName: QueueName, schedulerId: string, pattern: string, name: N, payload: JobPayload<N>): Promise<void> {
+    await this.queue(queueName).upsertJobScheduler(schedulerId, { pattern, tz: 'UTC' }, { name, data: payload });
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

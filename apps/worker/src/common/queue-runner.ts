@@ -3,8 +3,9 @@
 // ever run is a bug, found at deploy time rather than in a dead queue).
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
-import { JOB_QUEUE, JobName, redisConnection, type QueueName } from '@pulsewise/jobs';
+import { JOB_QUEUE, JobName, QueueName, redisConnection } from '@pulsewise/jobs';
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor.js';
+import { WorkerMetrics } from './worker-metrics.js';
 import { WorkerConfig } from './worker-config.js';
 
 @Injectable()
@@ -16,6 +17,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(JOB_PROCESSORS) processors: JobProcessor[],
     private readonly config: WorkerConfig,
+    private readonly metrics: WorkerMetrics,
   ) {
     this.byName = new Map(processors.map((p) => [p.jobName, p]));
     const missing = Object.values(JobName).filter((name) => !this.byName.has(name));
@@ -28,7 +30,8 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
       const worker = new Worker(queueName, (job: Job, token?: string) => this.run(job, token), {
         connection: redisConnection(this.config.values.REDIS_URL),
         prefix: this.config.values.REDIS_PREFIX,
-        concurrency: 5,
+        // Aggregation is CPU-bound (suppression + audit): one at a time, so it cannot starve I/O jobs.
+        concurrency: queueName === QueueName.RELEASES ? 1 : 5,
         // A job whose worker died is retried once its lock lapses; WORKER_LOCK_MS shortens that in fault tests.
         lockDuration: this.config.values.WORKER_LOCK_MS,
         stalledInterval: Math.max(1_000, Math.floor(this.config.values.WORKER_LOCK_MS / 2)),
@@ -43,7 +46,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private run(job: Job, token?: string): Promise<unknown> {
     const processor = this.byName.get(job.name);
     if (!processor) throw new Error(`No processor for job ${job.name}`);
-    return processor.process(job, token);
+    return this.metrics.time(job, () => processor.process(job, token));
   }
 
   /** Graceful shutdown: stop taking jobs and let running ones finish. */

@@ -1,1 +1,1 @@
-export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { createTestDatabase, type SeededTemplate, type TestDatabase } from './test-database.js';

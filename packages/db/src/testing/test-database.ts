@@ -1,7 +1,7 @@
 // Each test file gets its own database, cloned from a template that the real
 // migration runner built once (keyed by a digest of the migrations, so editing a
 // migration rebuilds it). Files run in parallel and drop their database at the end.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { APP_ROLE, OWNER_ROLE, ensureRoles, quoteIdent } from '../bootstrap.js';
 import { migrate, migrationsDigest, readMigrations } from '../migrate.js';
@@ -64,20 +64,60 @@ async function ensureTemplate(client: pg.Client): Promise<string> {
   }
 }
 
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+/**
+ * A template whose data is expensive to make (the seeded demo organisation):
+ * built once per key by `seed`, then cloned like the migrations template. The
+ * key must change whenever anything that shapes the data changes.
+ */
+export interface SeededTemplate {
+  key: string;
+  seed(appUrl: string): Promise<unknown>;
+}
+
+async function ensureSeededTemplate(client: pg.Client, base: string, seeded: SeededTemplate): Promise<string> {
+  const digest = createHash('sha256').update(`${base}|${seeded.key}`).digest('hex').slice(0, 16);
+  const template = `pulsewise_seed_${digest}`;
+  // Held while seeding: concurrent test files wait for the one seed instead of each running it.
+  await client.query('SELECT pg_advisory_lock(727005)');
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (rowCount) return template;
+    const stale = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'pulsewise_seed_%' AND datname <> $1", [template]);
+    for (const { datname } of stale.rows) {
+      await client.query(`ALTER DATABASE ${quoteIdent(datname)} IS_TEMPLATE false`).catch(() => undefined);
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`).catch(() => undefined);
+    }
+    const building = `${template}_building`;
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)} WITH (FORCE)`);
+    await cloneDatabase(client, base, building);
+    await seeded.seed(urlFor(APP_ROLE, building));
+    await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
+    await client.query(`ALTER DATABASE ${quoteIdent(template)} IS_TEMPLATE true`);
+    return template;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(727005)');
+  }
+}
+
+async function cloneDatabase(client: pg.Client, template: string, name: string): Promise<void> {
+  // CREATE DATABASE … TEMPLATE needs the template to have no other connections;
+  // the advisory lock serialises clones so concurrent files don't collide.
+  await client.query('SELECT pg_advisory_lock(727004)');
+  try {
+    await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)} OWNER ${OWNER_ROLE}`);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(727004)');
+  }
+}
+
+/** A fresh database with the migrations applied — and, given `seeded`, that template's data. */
+export async function createTestDatabase(label = 'test', seeded?: SeededTemplate): Promise<TestDatabase> {
   const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
   const name = `pulsewise_t_${safeLabel}_${randomBytes(4).toString('hex')}`;
   await withBootstrap(async (client) => {
     await ensureRoles(client);
-    const template = await ensureTemplate(client);
-    // CREATE DATABASE … TEMPLATE needs the template to have no other connections;
-    // the advisory lock serialises clones so concurrent files don't collide.
-    await client.query('SELECT pg_advisory_lock(727004)');
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)} OWNER ${OWNER_ROLE}`);
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(727004)');
-    }
+    const base = await ensureTemplate(client);
+    await cloneDatabase(client, seeded ? await ensureSeededTemplate(client, base, seeded) : base, name);
   });
   return {
     name,

@@ -5,7 +5,7 @@
 // fail closed. Idempotent: re-running a round stores the same release again.
 import { Injectable, Logger } from '@nestjs/common';
 import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
-import { buildCellModel, commentGroupsAllowed, protectModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
+import { buildCellModel, commentGroupsAllowed, protectModel, type CellModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
 
@@ -19,19 +19,29 @@ function dimValue(stored: string): string | null {
 const CELL_COLUMN = { location: 'cellLocation', tenure: 'cellTenure' } as const;
 const PRIOR_RELEASES = 2;
 
+export interface PreparedRound {
+  k: number;
+  dimensions: string[];
+  model: CellModel;
+  priorReleases: Release[];
+}
+
 @Injectable()
 export class RoundAggregator {
   private readonly logger = new Logger(RoundAggregator.name);
 
   constructor(private readonly db: WorkerDb) {}
 
-  async aggregate(tenantId: string, roundId: string): Promise<{ status: 'PUBLISHED' | 'WITHHELD' | 'NOT_CLOSED'; releaseId?: string }> {
+  /** What the engine needs for one closed round: its cell model, k, and the earlier releases it is audited against. */
+  async prepare(tenantId: string, roundId: string): Promise<PreparedRound | null> {
     const data = await withTenant(this.db.client, tenantId, async (tx) => {
-      const round = await tx.pulseRound.findUnique({ where: { tenantId_id: { tenantId, id: roundId } }, select: { status: true, programmeId: true, sequence: true, anonymityThreshold: true } });
-      if (!round || round.status !== 'CLOSED') return null;
+      const round = await tx.pulseRound.findUnique({ where: { tenantId_id: { tenantId, id: roundId } }, select: { status: true, programmeId: true, sequence: true, anonymityThreshold: true, answersPurgedAt: true } });
+      // A round whose answers retention deleted keeps the release it has: there is nothing left to aggregate.
+      if (!round || round.status !== 'CLOSED' || round.answersPurgedAt) return null;
       const policy = await tx.tenantPolicy.findUniqueOrThrow({ where: { tenantId } });
       const units = await tx.orgUnit.findMany({ select: { id: true, parentId: true, name: true } });
-      const audience = await tx.pulseInvitation.groupBy({ by: ['cellUnitId', 'cellLocation', 'cellTenure'], where: { roundId, status: 'SENT' }, _count: true });
+      // The audience frozen at close (participation rows may be gone by now).
+      const audience = await tx.roundAudience.findMany({ where: { roundId }, select: { cellUnitId: true, cellLocation: true, cellTenure: true, eligible: true } });
       const responses = await tx.response.findMany({ where: { roundId }, select: { cellUnitId: true, cellLocation: true, cellTenure: true, answers: true } });
       const questions = await tx.roundQuestion.findMany({ where: { roundId }, select: { question: { select: { id: true, key: true, type: true } } }, orderBy: { position: 'asc' } });
       const priorRows = await tx.release.findMany({
@@ -44,7 +54,7 @@ export class RoundAggregator {
       for (const id of priorIds) priorReleases.push(await loadRelease(tx, tenantId, id));
       return { round, policy, units, audience, responses, questions: questions.map((q) => q.question), priorReleases };
     });
-    if (!data) return { status: 'NOT_CLOSED' };
+    if (!data) return null;
 
     // k may have been raised since launch; it is never lowered for a round with data.
     const k = Math.max(data.round.anonymityThreshold, data.policy.anonymityThreshold);
@@ -57,7 +67,7 @@ export class RoundAggregator {
       releaseId: roundId,
       units: data.units,
       dimensions,
-      headcounts: data.audience.map((a) => ({ unitId: a.cellUnitId, dims: dims(a), eligible: a._count })),
+      headcounts: data.audience.map((a) => ({ unitId: a.cellUnitId, dims: dims(a), eligible: a.eligible })),
       responses: data.responses.map((r) => ({
         unitId: r.cellUnitId,
         dims: dims(r),
@@ -65,9 +75,15 @@ export class RoundAggregator {
       })),
       questions: scored.map((q) => ({ key: q.key, ...ANSWER_RANGE[q.type] })),
     };
-    const model = buildCellModel(input);
+    return { k, dimensions, model: buildCellModel(input), priorReleases: data.priorReleases };
+  }
+
+  async aggregate(tenantId: string, roundId: string): Promise<{ status: 'PUBLISHED' | 'WITHHELD' | 'NOT_AGGREGATABLE'; releaseId?: string }> {
+    const prepared = await this.prepare(tenantId, roundId);
+    if (!prepared) return { status: 'NOT_AGGREGATABLE' };
+    const { k, dimensions, model, priorReleases } = prepared;
     // Readers see why a cell is hidden ("fewer than k" vs "protects a neighbour"), so the engine must assume they do.
-    const result = await protectModel(model, { k, priorReleases: data.priorReleases, seesReasons: true });
+    const result = await protectModel(model, { k, priorReleases, seesReasons: true });
     const meta = { tenantId, kind: 'ROUND' as const, roundId, period: null };
 
     const releaseId = await withTenant(

@@ -1,13 +1,16 @@
 // Closes a round at the end of its window: no more answers, the last buffered
-// answers are flushed (whatever their number), and the response count is recorded.
+// answers are flushed (whatever their number), the response count is recorded,
+// and the round is handed to the aggregation job. Every step is idempotent, so a
+// retry after a crash anywhere in between finishes the same way.
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { withTenant } from '@pulsewise/db';
-import { JobName, roundPayload } from '@pulsewise/jobs';
+import { JobName, jobId, QueueName, roundPayload } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
-import { WorkerDb } from '../../common/infrastructure.js';
+import { WorkerDb, WorkerQueues } from '../../common/infrastructure.js';
 import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
 import { ResponseBatcher } from '../responses/response-batcher.js';
+import { freezeAudience } from './round-audience.js';
 
 @Injectable()
 export class CloseRoundJob implements JobProcessor {
@@ -16,6 +19,7 @@ export class CloseRoundJob implements JobProcessor {
     private readonly db: WorkerDb,
     private readonly batcher: ResponseBatcher,
     private readonly clock: Clock,
+    private readonly queues: WorkerQueues,
   ) {}
 
   async process(job: Job) {
@@ -25,9 +29,11 @@ export class CloseRoundJob implements JobProcessor {
       // The exclusive lock waits for in-flight submissions (they hold a shared lock on the round).
       await tx.$queryRaw`SELECT id FROM pulse_rounds WHERE tenant_id = ${tenantId}::uuid AND id = ${roundId}::uuid FOR UPDATE`;
       const responded = await tx.pulseInvitation.count({ where: { roundId, responded: true } });
-      await tx.pulseRound.updateMany({ where: { tenantId, id: roundId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: this.clock.now(), respondedCount: responded } });
+      const closed = await tx.pulseRound.updateMany({ where: { tenantId, id: roundId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: this.clock.now(), respondedCount: responded } });
+      if (closed.count) await freezeAudience(tx, tenantId, roundId);
     });
     const stored = await this.batcher.flush(tenantId, roundId);
+    await this.queues.add(QueueName.RELEASES, JobName.AGGREGATE_ROUND, { tenantId, roundId }, { jobId: jobId.aggregate(roundId) });
     return { stored };
   }
 }

@@ -4,7 +4,9 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { committedSchema } from './test-support/schema-operations.js';
 
-const RANKING = /(rank|score|leaderboard|league|top(?=[A-Z_]|$)|bottom(?=[A-Z_]|$)|best|worst|sortBy|orderBy|percentile)/i;
+// Also: any sort or order argument, correlations across teams, a composite index, and a KPI
+// "direction" (good/bad) — the ingredients of a league table even when not called one.
+const RANKING = /(rank|score|leaderboard|league|top(?=[A-Z_]|$)|bottom(?=[A-Z_]|$)|best|worst|sort|order|percentile|correlat|composite|cultureIndex|polarity|direction|isBetter)/i;
 
 export function rankingNames(schema = committedSchema()): string[] {
   const hits: string[] = [];
@@ -31,4 +33,6 @@ it('would catch a ranking field if one were added', async () => {
   const { buildSchema } = await import('graphql');
   const bad = buildSchema('type Query { teams(sortBy: String): [Team!]! topTeams: [Team!]! } type Team { cultureScore: Float rank: Int }');
   expect(rankingNames(bad)).toEqual(['Query.teams(sortBy)', 'Query.topTeams', 'Team.cultureScore', 'Team.rank']);
+  const subtle = buildSchema('type Query { cultureOverview(order: String): [Kpi!]! signalCorrelations: [Float!]! } type Kpi { direction: String higherIsBetter: Boolean }');
+  expect(rankingNames(subtle)).toEqual(['Query.cultureOverview(order)', 'Query.signalCorrelations', 'Kpi.direction', 'Kpi.higherIsBetter']);
 });

@@ -38,6 +38,9 @@ export const REALISTIC_VALUES: Record<string, unknown> = {
   key: 'placeholder_key',
   text: 'Placeholder text',
   password: 'placeholder password 123',
+  month: '2026-01',
+  quarter: '2026-Q1',
+  statements: ['Placeholder statement'],
 };
 
 export function placeholder(type: GraphQLInputType, ids: (name: string) => string, name: string, idPaths: string[][], at: string[]): unknown {

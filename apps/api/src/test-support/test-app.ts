@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createPrismaClient, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
+import { createTestDatabase, type SeededTemplate, type TestDatabase } from '@pulsewise/db/testing';
 import { Redis } from 'ioredis';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -29,8 +29,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(label);
+/** `seeded`: start from that template's data (e.g. the demo organisation) instead of an empty database. */
+export async function startTestApp(label: string, env: Record<string, string> = {}, seeded?: SeededTemplate): Promise<TestApp> {
+  const db = await createTestDatabase(label, seeded);
   const redisPrefix = `pwtest:${label}:${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',

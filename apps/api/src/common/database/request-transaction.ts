@@ -12,7 +12,7 @@ class Rollback extends Error {}
 const logger = new Logger('RequestTransaction');
 
 export class RequestTransaction {
-  private opened?: { tenantId: string | null; tx: Promise<Tx>; finish: (commit: boolean) => void; done: Promise<void> };
+  private opened?: { tenantId: string | null; tx: Promise<Tx>; finish: (commit: boolean) => void; done: Promise<void>; began: boolean };
 
   private readonly onCommit: (() => Promise<unknown>)[] = [];
 
@@ -44,6 +44,7 @@ export class RequestTransaction {
       .$transaction(
         async (tx) => {
           if (tenantId) await setTenant(tx, tenantId);
+          if (this.opened) this.opened.began = true;
           resolveTx(tx);
           if (!(await decided)) throw new Rollback();
         },
@@ -52,7 +53,7 @@ export class RequestTransaction {
       .catch((error: unknown) => {
         if (!(error instanceof Rollback)) throw error;
       });
-    this.opened = { tenantId, tx: Promise.race([ready, done.then(() => Promise.reject(new Error('transaction closed')))]), finish, done };
+    this.opened = { tenantId, tx: Promise.race([ready, done.then(() => Promise.reject(new Error('transaction closed')))]), finish, done, began: false };
     try {
       return await this.opened.tx;
     } catch {
@@ -63,7 +64,12 @@ export class RequestTransaction {
   async end(commit: boolean): Promise<void> {
     if (this.opened) {
       this.opened.finish(commit);
-      await this.opened.done;
+      // A transaction that could not even begin (database unreachable) was already
+      // reported to the resolvers as SERVICE_UNAVAILABLE; there is nothing to end.
+      const began = this.opened.began;
+      await this.opened.done.catch((error: unknown) => {
+        if (began) throw error;
+      });
     }
     if (!commit) return;
     for (const fn of this.onCommit) {

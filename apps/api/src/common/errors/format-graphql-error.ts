@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from './domain-error.js';
+import { isServiceUnavailable } from './unavailable.js';
 
 const logger = new Logger('GraphQL');
 
@@ -31,6 +32,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
+  }
+  if (isServiceUnavailable(original)) {
+    logger.warn(`dependency unavailable: ${original instanceof Error ? original.message.split('\n')[0] : String(original)}`);
+    return { message: 'The service is briefly unavailable (a database or cache is not answering). Please try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {

@@ -7,7 +7,7 @@ import { validateDirectoryCsv, type DirectoryRow } from './directory-csv.js';
 import { DirectoryRepository, type PersonRow } from './directory.repository.js';
 import { MAX_CSV_BYTES, type PeopleArgs } from './dto/directory.inputs.js';
 import { DirectoryImportResultModel, OrgUnitModel, PersonModel, PersonPageModel } from './models/directory.models.js';
-import { orderTree, subtreeIds } from './org-tree.js';
+import { orderTree, subtreeIds, type TreeNode } from './org-tree.js';
 
 @Injectable()
 export class DirectoryService {
@@ -26,6 +26,12 @@ export class DirectoryService {
     const visible = await this.visibleUnitIds(tx, viewer, units);
     if (!unit || (visible && !visible.has(id))) throw notFound('Org unit');
     return Object.assign(new OrgUnitModel(), unit);
+  }
+
+  /** The org tree in tree order and the units this viewer may see (null: all of them). */
+  async scope(tx: Tx, viewer: Viewer): Promise<{ units: (TreeNode & { depth: number })[]; visible: Set<string> | null }> {
+    const units = orderTree(await this.repo.orgUnits(tx));
+    return { units, visible: await this.visibleUnitIds(tx, viewer, units) };
   }
 
   /** Managers see their own unit and everything below it; admins and HR see the whole tree. */

@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import type { Tx } from '@pulsewise/db';
 import { CurrentViewer, TenantTx } from '../../common/auth/current.decorators.js';
 import { ALL_ROLES, Roles } from '../../common/auth/roles.decorator.js';
-import type { Viewer } from '../../common/graphql/request-context.js';
+import type { RequestContext, Viewer } from '../../common/graphql/request-context.js';
+import { JobQueues } from '../../common/queues/queues.module.js';
+import { JobName, QueueName } from '@pulsewise/jobs';
 import { CreateTenantInput, InviteTenantAdminInput, UpdateTenantPolicyInput } from './dto/tenant.inputs.js';
 import { TenantPolicyModel } from './models/tenant-policy.model.js';
 import { TenantModel } from './models/tenant.model.js';
@@ -11,7 +13,10 @@ import { TenantsService } from './tenants.service.js';
 
 @Resolver()
 export class TenantsResolver {
-  constructor(private readonly service: TenantsService) {}
+  constructor(
+    private readonly service: TenantsService,
+    private readonly queues: JobQueues,
+  ) {}
 
   // --- platform administration (every call audited) ---
 
@@ -61,7 +66,10 @@ export class TenantsResolver {
 
   @Roles('TENANT_ADMIN')
   @Mutation(() => TenantPolicyModel, { description: 'Every change is recorded in the audit log (old → new).' })
-  updateTenantPolicy(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Args('input') input: UpdateTenantPolicyInput): Promise<TenantPolicyModel> {
-    return this.service.updatePolicy(tx, viewer, input);
+  async updateTenantPolicy(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Context() ctx: RequestContext, @Args('input') input: UpdateTenantPolicyInput): Promise<TenantPolicyModel> {
+    const policy = await this.service.updatePolicy(tx, viewer, input);
+    // A raised k applies to answered rounds too: the release sweep re-aggregates those published under a lower k.
+    if (input.anonymityThreshold != null) ctx.requestTx.afterCommit(() => this.queues.add(QueueName.RELEASES, JobName.SWEEP_RELEASES, {}));
+    return policy;
   }
 }

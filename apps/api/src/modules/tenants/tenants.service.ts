@@ -4,7 +4,7 @@ import { setTenant, withPlatform, type Tx } from '@pulsewise/db';
 import { JobName, QueueName } from '@pulsewise/jobs';
 import { AppConfigService } from '../../common/config/app-config.service.js';
 import { PrismaService } from '../../common/database/prisma.service.js';
-import { conflict, notFound } from '../../common/errors/domain-error.js';
+import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors/domain-error.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import { JobQueues } from '../../common/queues/queues.module.js';
 import { InvitationTokens } from '../auth/invitation-tokens.js';
@@ -88,12 +88,38 @@ export class TenantsService {
   async updatePolicy(tx: Tx, viewer: Viewer, input: UpdateTenantPolicyInput): Promise<TenantPolicyModel> {
     const before = await this.repo.policy(tx, viewer.tenantId);
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+    if (input.anonymityThreshold != null && input.anonymityThreshold < before.anonymityThreshold) {
+      await this.refuseLoweringBelowData(tx, input.anonymityThreshold);
+    }
+    if (input.anonymityThreshold != null && input.anonymityThreshold > before.anonymityThreshold) {
+      // Raising k applies to every round from now on, including the ones already answered.
+      await tx.pulseRound.updateMany({ where: { anonymityThreshold: { lt: input.anonymityThreshold } }, data: { anonymityThreshold: input.anonymityThreshold } });
+    }
     const after = await this.repo.updatePolicy(tx, viewer.tenantId, changes);
     const diff = Object.fromEntries(
       Object.keys(changes).map((key) => [key, { from: before[key as keyof typeof before], to: after[key as keyof typeof after] }]),
     );
     await recordAudit(tx, viewer, 'policy.changed', diff);
     return TenantPolicyModel.from(after);
+  }
+
+  /**
+   * k can be raised at any time but never lowered for a round that already has
+   * responses (PRIVACY.md promise 1): people answered under the promise of that k.
+   */
+  private async refuseLoweringBelowData(tx: Tx, newK: number): Promise<void> {
+    const answered = await tx.pulseRound.findFirst({
+      where: { anonymityThreshold: { gt: newK }, invitations: { some: { responded: true } } },
+      select: { anonymityThreshold: true },
+      orderBy: { anonymityThreshold: 'desc' },
+    });
+    if (answered) {
+      throw new DomainError(
+        ErrorCode.ANONYMITY_THRESHOLD,
+        `The anonymity threshold cannot be lowered below ${answered.anonymityThreshold}: rounds answered under that threshold keep it. It can always be raised.`,
+        { minimum: answered.anonymityThreshold },
+      );
+    }
   }
 
   async current(tx: Tx, tenantId: string): Promise<TenantModel> {

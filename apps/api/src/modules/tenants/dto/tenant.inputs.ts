@@ -1,5 +1,5 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 export const DIMENSIONS = ['location', 'tenure'] as const;
@@ -14,7 +14,7 @@ export class CreateTenantInput {
 
 @InputType()
 export class InviteTenantAdminInput {
-  @Field() @IsString() @Length(36, 36) tenantId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be an id' }) tenantId!: string;
   @Field() @IsEmail({}, { message: 'email must be an email address' }) @Length(3, 254) email!: string;
   @Field() @IsString() @Length(1, 120) displayName!: string;
 }

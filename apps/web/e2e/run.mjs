@@ -27,8 +27,8 @@
 //   E2E_PORT             port for `vite preview` (default 4173, or a free port when 4173 is taken)
 //   CHROMIUM_PATH        default /usr/bin/chromium
 //
-// Given to the tests (see support/backend.ts and support/mail.ts): E2E_BASE_URL, E2E_API_URL,
-// E2E_API_DOWN_BASE_URL, E2E_MAIL_URL, CHROMIUM_PATH. Logs of the API, worker and previews go to
+// Given to the tests (see support/backend.ts, support/database.ts and support/mail.ts): E2E_BASE_URL,
+// E2E_API_URL, E2E_API_DOWN_BASE_URL, E2E_MAIL_URL, E2E_DATABASE_URL, CHROMIUM_PATH. Logs of the API, worker and previews go to
 // e2e/artifacts/logs/, emails to e2e/artifacts/mail/.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -425,7 +425,7 @@ async function main() {
     (async () => {
       await buildBackend();
       const database = await prepareDatabase();
-      return startBackend(database, baseUrl);
+      return { ...(await startBackend(database, baseUrl)), database };
     })(),
   ]);
 
@@ -446,6 +446,8 @@ async function main() {
     E2E_API_URL: backend.apiUrl,
     E2E_API_DOWN_BASE_URL: webApiDown.url,
     E2E_MAIL_URL: mailSink.httpUrl,
+    // The application role (row-level security applies): tests set app.tenant_id per transaction.
+    E2E_DATABASE_URL: backend.database.appUrl,
     CHROMIUM_PATH: chromium,
   });
   if (shuttingDown) return 130;

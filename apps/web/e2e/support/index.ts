@@ -12,5 +12,7 @@ export {
   VIEWPORTS,
   type ViewportName,
 } from './browser';
+export { databaseUrl, middayTimeZone, setWorkSchedule, withTenantDb, type WorkSchedule } from './database';
 export { gqlError, stubGraphQL, type StubHandler, type StubReply } from './graphql-stub';
 export { listMail, mailUrl, waitForMail, type Mail, type MailFilter } from './mail';
+export { apiAccessToken, apiGraphQL, signInAs } from './session';

@@ -13,9 +13,9 @@ after(closeBrowser);
 // The seed gives people several roles (an HR leader is also an employee, …): check what each
 // must and must not see rather than the exact list.
 const accounts = [
-  { email: 'hr@acme.example', home: '/dashboard', sees: ['Dashboard'], never: ['Admin', 'Tenants'] },
+  { email: 'hr@acme.example', home: '/dashboard', sees: ['Dashboard', 'My success', 'Admin'], never: ['Tenants'] },
   { email: 'admin@acme.example', home: '/dashboard', sees: ['Dashboard', 'Admin'], never: ['Tenants'] },
-  { email: 'manager@acme.example', home: '/teams', sees: ['My teams'], never: ['Dashboard', 'Admin', 'Tenants'] },
+  { email: 'manager@acme.example', home: '/teams', sees: ['My teams', 'My success'], never: ['Dashboard', 'Admin', 'Tenants'] },
   { email: 'employee@acme.example', home: '/my-success', sees: ['My success'], never: ['Dashboard', 'My teams', 'Admin', 'Tenants'] },
   { email: 'platform@pulsewise.example', home: '/platform/tenants', sees: ['Tenants'], never: ['Dashboard', 'My teams', 'Admin'] },
 ];

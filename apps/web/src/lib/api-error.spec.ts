@@ -36,6 +36,13 @@ describe('userMessageFor', () => {
     expect(userMessageFor('BAD_USER_INPUT', { serverMessage: 'Bad Request Exception' })).toMatch(/isn’t valid/);
   });
 
+  it('shows the API’s explanation of an anonymity-threshold refusal, and words a closed pulse', () => {
+    const message = 'The anonymity threshold cannot be lowered below 5: rounds answered under that threshold keep it. It can always be raised.';
+    expect(userMessageFor('ANONYMITY_THRESHOLD', { serverMessage: message })).toBe(message);
+    expect(userMessageFor('ANONYMITY_THRESHOLD')).toMatch(/anonymity/);
+    expect(userMessageFor('PULSE_CLOSED')).toBe('This pulse has closed, so answers are no longer collected.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(userMessageFor('TOO_MANY_REQUESTS', { retryAfterSeconds: 900 })).toBe(
       'Too many attempts. Please try again in 15 minutes.',

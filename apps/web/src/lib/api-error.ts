@@ -17,6 +17,7 @@ export type ServerErrorCode =
   | 'TENANT_CHOICE_REQUIRED'
   | 'TENANT_SUSPENDED'
   | 'ANONYMITY_THRESHOLD'
+  | 'PULSE_CLOSED'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED';
 
@@ -119,7 +120,12 @@ export function userMessageFor(code: ApiErrorCode, context: MessageContext = {})
     case 'TENANT_SUSPENDED':
       return 'Your organisation’s Pulsewise account is suspended. Contact your organisation’s Pulsewise admin.';
     case 'ANONYMITY_THRESHOLD':
-      return 'Too few people are in this group to show results without risking their anonymity.';
+      // The API words these for people (e.g. why the threshold cannot be lowered).
+      return isHumanReadable(context.serverMessage)
+        ? context.serverMessage
+        : 'Too few people are in this group to show results without risking their anonymity.';
+    case 'PULSE_CLOSED':
+      return 'This pulse has closed, so answers are no longer collected.';
     case 'GRAPHQL_PARSE_FAILED':
     case 'GRAPHQL_VALIDATION_FAILED':
       return 'This page is out of date. Please reload the page.';

@@ -52,3 +52,15 @@ export const GetViewerDocument = graphql(`
     }
   }
 `);
+
+export const AcceptInvitationDocument = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      viewer {
+        ...SessionViewer
+      }
+    }
+  }
+`);

@@ -5,9 +5,9 @@ const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).
 
 describe('role-based navigation', () => {
   it('shows each role its pages', () => {
-    expect(labels(['HR_LEADER'])).toEqual(['Dashboard']);
-    expect(labels(['TENANT_ADMIN'])).toEqual(['Dashboard', 'Admin']);
-    expect(labels(['MANAGER'])).toEqual(['My teams']);
+    expect(labels(['HR_LEADER'])).toEqual(['Dashboard', 'My success', 'Admin']);
+    expect(labels(['TENANT_ADMIN'])).toEqual(['Dashboard', 'My success', 'Admin']);
+    expect(labels(['MANAGER'])).toEqual(['My teams', 'My success']);
     expect(labels(['EMPLOYEE'])).toEqual(['My success']);
     expect(labels(['PLATFORM_ADMIN'])).toEqual(['Tenants']);
   });

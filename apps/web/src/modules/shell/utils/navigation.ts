@@ -14,8 +14,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', label: 'Dashboard', path: '/dashboard', roles: ['HR_LEADER', 'TENANT_ADMIN'] },
   { key: 'teams', label: 'My teams', path: '/teams', roles: ['MANAGER'] },
-  { key: 'my-success', label: 'My success', path: '/my-success', roles: ['EMPLOYEE'] },
-  { key: 'admin', label: 'Admin', path: '/admin', roles: ['TENANT_ADMIN'] },
+  { key: 'my-success', label: 'My success', path: '/my-success', roles: ['EMPLOYEE', 'MANAGER', 'HR_LEADER', 'TENANT_ADMIN'] },
+  { key: 'admin', label: 'Admin', path: '/admin', roles: ['TENANT_ADMIN', 'HR_LEADER'] },
   { key: 'tenants', label: 'Tenants', path: '/platform/tenants', roles: ['PLATFORM_ADMIN'] },
 ];
 

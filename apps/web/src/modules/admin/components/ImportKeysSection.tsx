@@ -1,0 +1,168 @@
+import { type FormEvent, useId, useState } from 'react';
+import { toUserMessage } from '../../../lib/api-error';
+import { ErrorState } from '../../shell/components/ErrorState';
+import { LoadingState } from '../../shell/components/LoadingState';
+import { useCreateSignalImportKey, useGetSignalImportKeys, useRevokeSignalImportKey } from '../hooks/signals.hooks';
+import { curlUsage } from '../utils/signal-forms';
+
+const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** API keys HR systems use to post signal observations. A secret is shown once, right after it is made. */
+export default function ImportKeysSection() {
+  const keys = useGetSignalImportKeys();
+  return (
+    <div className="stack">
+      <CreateKeyForm />
+      <section className="card" aria-labelledby="keys-title">
+        <h2 id="keys-title" className="card__title">
+          Import keys
+        </h2>
+        {keys.isPending ? (
+          <LoadingState label="Loading import keys…" />
+        ) : keys.isError ? (
+          <ErrorState error={keys.error} title="Import keys couldn’t be loaded" onRetry={() => void keys.refetch()} />
+        ) : keys.data.length === 0 ? (
+          <p className="muted">No import keys yet.</p>
+        ) : (
+          <ul className="key-list">
+            {keys.data.map((key) => (
+              <KeyItem key={key.id} item={key} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function KeyItem({ item }: { item: { id: string; name: string; createdAt: string; lastUsedAt?: string | null; revokedAt?: string | null } }) {
+  const revoke = useRevokeSignalImportKey();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="key">
+      <p className="key__name">{item.name}</p>
+      <p className="muted key__meta">
+        Created {dateTime(item.createdAt)} · {item.lastUsedAt ? `last used ${dateTime(item.lastUsedAt)}` : 'never used'}
+      </p>
+      {item.revokedAt ? (
+        <p className="status status--suspended">Revoked {dateTime(item.revokedAt)}</p>
+      ) : confirming ? (
+        <div className="key__confirm" role="group" aria-label={`Revoke ${item.name}?`}>
+          <p>Revoke “{item.name}”? Systems using it can no longer send figures. This cannot be undone.</p>
+          <div className="button-row">
+            <button type="button" className="button button--primary button--small" disabled={revoke.isPending} onClick={() => revoke.mutate(item.id)}>
+              {revoke.isPending ? 'Revoking…' : 'Yes, revoke'}
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(true)}>
+          Revoke<span className="visually-hidden"> {item.name}</span>
+        </button>
+      )}
+      {revoke.isError ? (
+        <p className="alert" role="alert">
+          Not revoked: {toUserMessage(revoke.error)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function CreateKeyForm() {
+  const id = useId();
+  const create = useCreateSignalImportKey();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed.length < 2 || trimmed.length > 80) {
+      setProblem('Give the key a name of 2 to 80 characters, e.g. the system that will use it.');
+      return;
+    }
+    setProblem(null);
+    setCopied(null);
+    create.mutate(trimmed, { onSuccess: () => setName('') });
+  };
+
+  const copy = async (text: string, what: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(`${what} copied.`);
+    } catch {
+      setCopied('Copying is not allowed here — select the text and copy it yourself.');
+    }
+  };
+
+  const created = create.data;
+  const usage = created ? curlUsage(window.location.origin, created.secret) : '';
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="card__title">
+        Create an import key
+      </h2>
+      <p className="muted">
+        An HR system sends signal observations (the same CSV as Signal import) to Pulsewise with a key. Create one key per
+        system so you can revoke it on its own.
+      </p>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-name`}>
+            Key name
+          </label>
+          <input
+            id={`${id}-name`}
+            className="field__input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-name-error` : undefined}
+          />
+          {problem ? (
+            <p className="field__error" id={`${id}-name-error`}>
+              {problem}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create key'}
+          </button>
+        </div>
+      </form>
+      {create.isError ? (
+        <p className="alert" role="alert">
+          No key was created: {toUserMessage(create.error)}
+        </p>
+      ) : null}
+      {created ? (
+        <div className="secret" role="status">
+          <p className="notice__title">Key “{created.importKey.name}” created. Copy the secret now — it is never shown again.</p>
+          <div className="secret__row">
+            <code className="code secret__value" aria-label="Secret">
+              {created.secret}
+            </code>
+            <button type="button" className="button button--secondary button--small" onClick={() => void copy(created.secret, 'Secret')}>
+              Copy secret
+            </button>
+          </div>
+          <p>Send it as a bearer token with a CSV body:</p>
+          <pre className="secret__usage" tabIndex={0} aria-label="Example request">
+            {usage}
+          </pre>
+          <button type="button" className="button button--secondary button--small" onClick={() => void copy(usage, 'Example')}>
+            Copy example
+          </button>
+          {copied ? <p className="muted">{copied}</p> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

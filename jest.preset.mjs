@@ -32,7 +32,7 @@ export function jestConfig(packageDir, overrides = {}) {
         },
       ],
     },
-    testTimeout: 30_000,
+    testTimeout: 30_000, // when a workspace runs alone (`npm test -w`); the root config sets it for `npm test`
     ...overrides,
   };
 }

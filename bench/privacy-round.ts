@@ -4,15 +4,19 @@
 // i.e. what `SELECT unit, location, tenure, count(*), sum(q1).. GROUP BY ..` computes).
 //
 //   npx tsx bench/privacy-round.ts [employees=10000] [units=500] [k=5] [dimensions=2]
-// Env: BENCH_FULL=0 skips the LP bound checks; BENCH_PROTECT=1 also runs protectRelease.
+// Env: BENCH_FULL=0 skips the LP bound checks; BENCH_PROTECT=1 also runs protectRelease;
+// BENCH_CROSSED=1 suppresses the full cross-classification (the tables before one-dimension cuts).
 
 import { auditRelease, buildCellModel } from '../packages/privacy/src/index.js';
 import { buildGrid } from '../packages/privacy/src/grid.js';
 import { primaryPlan, suppressPlan } from '../packages/privacy/src/plan.js';
 import { assembleRelease } from '../packages/privacy/src/release.js';
+import { latentCells } from '../packages/privacy/src/tables.js';
 import { protectModel } from '../packages/privacy/src/protect.js';
 import type { OrgUnit, ReleaseInput } from '../packages/privacy/src/index.js';
 
+// BENCH_DEADLINE=ms: exit after that long (so --cpu-prof still writes a profile of a long run).
+if (process.env.BENCH_DEADLINE) setTimeout(() => process.exit(2), Number(process.env.BENCH_DEADLINE)).unref();
 const employees = Number(process.argv[2] ?? 10_000);
 const unitCount = Number(process.argv[3] ?? 500);
 const k = Number(process.argv[4] ?? 5);
@@ -80,7 +84,9 @@ await time('bare GROUP BY (hash aggregation)', () => {
 const model = await time('aggregation (cell model, margins)', () => buildCellModel(input));
 console.log(`  cells: ${model.cells.length}, atoms: ${model.atoms.length}, nodes: ${model.nodes.length}`);
 const plan = await time('primary + complementary suppression', () => {
-  const p = primaryPlan(buildGrid(model), k, false);
+  const grid = buildGrid(model);
+  // The default tables: one-dimension cuts at nodes of at least 10·k people (tables.ts).
+  const p = primaryPlan(grid, k, false, process.env.BENCH_CROSSED === '1' ? undefined : latentCells(grid, k));
   suppressPlan(p);
   return p;
 });

@@ -19,6 +19,8 @@ const schema = z.object({
   /** Base URL that invitation links point at. */
   PUBLIC_WEB_URL: z.string().url().default('http://localhost:5173'),
   JWT_SECRET: z.string().min(32).default('dev-only-secret-change-me-0123456789abcdef'),
+  /** Encrypts stored secrets such as tenants' OIDC client secrets (AES-256-GCM, key derived from this). At least 32 characters; required in production. */
+  SECRETS_KEY: z.string().min(32).default('dev-only-secrets-key-change-me-0123456789abcdef'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
@@ -52,6 +54,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && config.JWT_SECRET.startsWith('dev-only-')) {
     throw new ConfigError('Invalid configuration — JWT_SECRET must be set in production');
+  }
+  if (config.NODE_ENV === 'production' && config.SECRETS_KEY.startsWith('dev-only-')) {
+    throw new ConfigError('Invalid configuration — SECRETS_KEY must be set in production');
   }
   return config;
 }

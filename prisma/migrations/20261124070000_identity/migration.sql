@@ -4,7 +4,8 @@
 --                     under SECRETS_KEY — never stored in clear), the email domains it may sign in, and
 --                     whether password sign-in stays on.
 -- scim_tokens:        bearer tokens an identity provider uses on /scim/v2 (only a SHA-256 hash is stored).
--- scim_user_links:    the provider's externalId for a person (RFC 7643 §3.1), nothing else.
+-- scim_user_links:    the provider's externalId for a person (RFC 7643 §3.1), and when the provider DELETEd them
+--                     (the person stays, deactivated, so their history holds; SCIM answers 404 for them).
 -- scim_group_links:   the provider's externalId for an org unit (SCIM Groups are org units).
 CREATE TABLE "tenant_sso_configs" (
     "tenant_id" UUID NOT NULL,
@@ -37,6 +38,7 @@ CREATE TABLE "scim_user_links" (
     "tenant_id" UUID NOT NULL,
     "person_id" UUID NOT NULL,
     "external_id" TEXT,
+    "deleted_at" TIMESTAMPTZ(3),
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "scim_user_links_pkey" PRIMARY KEY ("tenant_id", "person_id")
 );

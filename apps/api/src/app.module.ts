@@ -20,6 +20,7 @@ import { formatGraphqlError } from './common/errors/format-graphql-error.js';
 import type { RequestContext } from './common/graphql/request-context.js';
 import { QueuesModule } from './common/queues/queues.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { AlignmentModule } from './modules/alignment/alignment.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -61,6 +62,7 @@ export const SCHEMA_FILE_ENV = 'GRAPHQL_SCHEMA_FILE';
     TracingModule,
     DatabaseModule,
     RedisModule,
+    RateLimitModule,
     QueuesModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

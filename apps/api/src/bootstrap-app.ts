@@ -10,6 +10,8 @@ import { AppConfigService } from './common/config/app-config.service.js';
 import { requestLogContext } from './common/logging/logging.module.js';
 import { setLogOutput } from './common/logging/log-output.js';
 import { MetricsService } from './common/metrics/metrics.service.js';
+import { generalRateLimit } from './common/rate-limit/general-rate-limit.js';
+import { RateLimits } from './common/rate-limit/rate-limits.js';
 import { trackInFlight } from './modules/ops/graceful-shutdown.js';
 import { QueueBoard } from './modules/ops/queue-board.js';
 
@@ -27,6 +29,13 @@ export async function createApp(options: { logger?: false; logStream?: Destinati
   app.use(trackInFlight); // graceful shutdown waits for these
   app.use(app.get(MetricsService).httpMiddleware());
   const config = app.get(AppConfigService).values;
+  // Which proxies may name the client (req.ip, the key of the per-IP limits).
+  const trust = config.TRUST_PROXY;
+  app.set('trust proxy', trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust);
+  // CORS before the rate limit, so that a browser can read a 429 and its Retry-After.
+  app.enableCors({ origin: config.WEB_ORIGIN.split(',').map((o) => o.trim()), credentials: true });
+  // General per-IP and per-token limit (Redis), before any body is read.
+  app.use(['/graphql', '/api'], generalRateLimit(app.get(RateLimits)));
   // CSV imports travel in the GraphQL body; everything else is small.
   app.useBodyParser('json', { limit: '12mb' });
   // Security headers. The API serves JSON only, so the strictest content policy fits it.
@@ -34,8 +43,6 @@ export async function createApp(options: { logger?: false; logStream?: Destinati
   app.use(cookieParser());
   // Bull Board and its sign-in, for platform administrators only.
   app.use('/ops', app.get(QueueBoard).router());
-  app.set('trust proxy', 'loopback');
-  app.enableCors({ origin: config.WEB_ORIGIN.split(',').map((o) => o.trim()), credentials: true });
   // SIGTERM/SIGINT are handled by main.ts (shutDownGracefully): requests in flight finish first.
   return app;
 }

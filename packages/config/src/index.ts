@@ -4,13 +4,59 @@ import { z } from 'zod';
 
 const url = z.string().min(1);
 
+/** A rate limit: at most `points` requests per `seconds`; null when "off". */
+export interface RateLimitRule {
+  points: number;
+  seconds: number;
+}
+
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx): RateLimitRule | null => {
+      if (value.trim() === 'off') return null;
+      const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+      const points = Number(m?.[1]);
+      const seconds = Number(m?.[2]);
+      if (!m || points < 1 || seconds < 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected "<requests>/<seconds>" (e.g. 300/60) or "off"' });
+        return z.NEVER;
+      }
+      return { points, seconds };
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: url.default('postgresql://pulsewise_app@127.0.0.1:5432/pulsewise'),
   DATABASE_ADMIN_URL: url.default('postgresql://pulsewise_owner@127.0.0.1:5432/pulsewise'),
   /** Superuser connection used only to create the roles and database when missing (local machines). "off" disables it. */
   DATABASE_BOOTSTRAP_URL: url.default('postgresql://postgres@127.0.0.1:5432/postgres'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Connections per process. Every GraphQL request holds one for its whole transaction: the load bench
+   * (bench/README.md) saw SERVICE_UNAVAILABLE at 200 clients with 10 and none with 40. Keep
+   * replicas × pool (+ worker) below PostgreSQL's max_connections (100 by default), or add PgBouncer.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(40),
+  /** How long opening a PostgreSQL connection may take before the request answers SERVICE_UNAVAILABLE. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // Rate limits, kept in Redis so they hold across API replicas: "<requests>/<seconds>" or "off".
+  /** Every GraphQL and REST request, per client IP. */
+  RATE_LIMIT_IP: rateLimit('1200/60'),
+  /** Every request with an access token, per token. */
+  RATE_LIMIT_TOKEN: rateLimit('600/60'),
+  /** `pulse` and `submitPulse`, per client IP (an office behind one NAT answers from one IP). */
+  RATE_LIMIT_PULSE_IP: rateLimit('300/60'),
+  /** `pulse` and `submitPulse`, per answer link. */
+  RATE_LIMIT_PULSE_LINK: rateLimit('20/600'),
+  /** Unknown or invalid answer links per client IP; past this the IP gets no pulse at all until the window ends. */
+  RATE_LIMIT_PULSE_GUESSES_IP: rateLimit('20/3600'),
+  /** Imports (signals, KPIs, directory; GraphQL and POST /api/signal-observations) per tenant. */
+  RATE_LIMIT_IMPORT_TENANT: rateLimit('60/3600'),
+  /** Imports per credential: an import key, or the signed-in person. */
+  RATE_LIMIT_IMPORT_KEY: rateLimit('20/3600'),
+  /** Express "trust proxy": which proxies may set X-Forwarded-For (the client IP the rate limits key on). */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits); tests use their own so they never share state. */
   REDIS_PREFIX: z.string().min(1).default('pulsewise'),

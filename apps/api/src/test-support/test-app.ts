@@ -29,10 +29,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `seeded`: start from that template's data (e.g. the demo organisation) instead of an empty database. */
-export async function startTestApp(label: string, env: Record<string, string> = {}, seeded?: SeededTemplate): Promise<TestApp> {
-  const db = await createTestDatabase(label, seeded);
-  const redisPrefix = `pwtest:${label}:${randomBytes(4).toString('hex')}`;
+/**
+ * `seeded`: start from that template's data (e.g. the demo organisation) instead of an empty database.
+ * `replicaOf`: a second API instance on the same database and Redis prefix (a replica behind a load
+ * balancer); closing it leaves the database and Redis keys to the first.
+ */
+export async function startTestApp(label: string, env: Record<string, string> = {}, seeded?: SeededTemplate, options: { replicaOf?: TestApp } = {}): Promise<TestApp> {
+  const shared = options.replicaOf;
+  const db = shared?.db ?? (await createTestDatabase(label, seeded));
+  const redisPrefix = shared?.redisPrefix ?? `pwtest:${label}:${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: db.appUrl,
@@ -72,6 +77,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
     async close() {
       await app.close();
       await prisma.$disconnect();
+      if (shared) return;
       await db.drop();
       await deleteRedisKeys(redisPrefix);
     },

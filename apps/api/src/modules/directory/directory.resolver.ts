@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Tx } from '@pulsewise/db';
 import { CurrentViewer, TenantTx } from '../../common/auth/current.decorators.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { IMPORT_LIMITS, RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import { DirectoryService } from './directory.service.js';
 import { PeopleArgs } from './dto/directory.inputs.js';
@@ -37,6 +38,7 @@ export class DirectoryResolver {
   }
 
   @Roles('TENANT_ADMIN')
+  @RateLimit(IMPORT_LIMITS)
   @Mutation(() => DirectoryImportResultModel, {
     description: 'CSV with columns email,name,orgUnitPath,managerEmail,location,startDate,timezone,roles. If any row is invalid nothing is written.',
   })

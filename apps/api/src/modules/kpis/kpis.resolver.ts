@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Tx } from '@pulsewise/db';
 import { CurrentViewer, TenantTx } from '../../common/auth/current.decorators.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { IMPORT_LIMITS, RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import { CreateKpiInput, RecordKpiObservationsInput, UpdateKpiInput } from './dto/kpi.inputs.js';
 import { KpisService } from './kpis.service.js';
@@ -57,6 +58,7 @@ export class KpisResolver {
   }
 
   @Roles('TENANT_ADMIN', 'HR_LEADER')
+  @RateLimit(IMPORT_LIMITS)
   @Mutation(() => KpiImportResultModel, { description: 'CSV with columns kpi,month,value (kpi = the KPI key, month = YYYY-MM). If any row is invalid nothing is written.' })
   importKpiObservations(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx, @Args('csv') csv: string): Promise<KpiImportResultModel> {
     return this.kpisService.importKpiObservations(tx, viewer, csv);

@@ -8,6 +8,9 @@ import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/roles.decorator.js';
 import { PrismaService } from '../../common/database/prisma.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { credentialKey } from '../../common/rate-limit/client-key.js';
+import { sendRateLimited } from '../../common/rate-limit/general-rate-limit.js';
+import { RateLimited, RateLimits } from '../../common/rate-limit/rate-limits.js';
 import { MAX_IMPORT_BYTES } from './csv-table.js';
 import { hashImportKey, tenantOfImportKey } from './import-keys.js';
 import { SignalsRepository } from './signals.repository.js';
@@ -44,6 +47,7 @@ export class SignalImportController {
     private readonly prisma: PrismaService,
     private readonly signals: SignalsService,
     private readonly repo: SignalsRepository,
+    private readonly limits: RateLimits,
   ) {}
 
   @Post('signal-observations')
@@ -53,6 +57,7 @@ export class SignalImportController {
       const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const tenantId = tenantOfImportKey(secret);
       if (!tenantId) return void fail(res, 401, 'UNAUTHENTICATED', 'Send an import key as "Authorization: Bearer <key>"');
+      await this.limits.consume('importKey', `key:${credentialKey(secret)}`);
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'text/csv' && type !== 'text/plain') return void fail(res, 415, 'BAD_USER_INPUT', 'Send the file as text/csv');
       const csv = await readBody(req, MAX_IMPORT_BYTES);
@@ -62,6 +67,8 @@ export class SignalImportController {
         async (tx) => {
           const key = await this.repo.importKeyByHash(tx, hashImportKey(secret));
           if (!key || key.revokedAt) return 'unauthenticated' as const;
+          // Counted only for a real key: forged keys naming a tenant must not use up its imports.
+          await this.limits.consume('importTenant', tenantId);
           if ((await this.repo.tenantStatus(tx, tenantId)) !== 'ACTIVE') return 'suspended' as const;
           await this.repo.touchImportKey(tx, tenantId, key.id, { lastUsedAt: new Date() });
           return this.signals.importObservations(tx, { tenantId, importKeyId: key.id }, csv);
@@ -72,6 +79,7 @@ export class SignalImportController {
       if (result === 'suspended') return void fail(res, 403, 'TENANT_SUSPENDED', 'This organisation is suspended');
       res.status(result.ok ? 200 : 422).json(result);
     } catch (error) {
+      if (error instanceof RateLimited) return sendRateLimited(res, error, 'rest');
       if (error instanceof TooLarge) return void fail(res, 413, 'BAD_USER_INPUT', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       if (error instanceof DomainError) return void fail(res, 400, error.code, error.message);
       this.logger.error(`signal import failed: ${(error as Error).message}`);

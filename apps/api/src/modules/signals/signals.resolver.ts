@@ -3,6 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Tx } from '@pulsewise/db';
 import { CurrentViewer, TenantTx } from '../../common/auth/current.decorators.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { IMPORT_LIMITS, RateLimit } from '../../common/rate-limit/rate-limit.decorator.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import { CultureOverviewService } from './culture-overview.service.js';
@@ -38,6 +39,7 @@ export class SignalsResolver {
   }
 
   @Roles('TENANT_ADMIN', 'HR_LEADER')
+  @RateLimit(IMPORT_LIMITS)
   @Mutation(() => SignalImportResultModel, {
     description:
       'CSV with columns signal,orgUnitPath,month,value,n: value is the average per person over the n people attached directly to the unit ("/" = the whole organisation) in that month. ' +
@@ -48,6 +50,7 @@ export class SignalsResolver {
   }
 
   @Roles('TENANT_ADMIN', 'HR_LEADER')
+  @RateLimit(IMPORT_LIMITS) // runs the privacy engine over every imported month
   @Mutation(() => SignalImportResultModel, {
     description: 'Audits every imported month again with the current anonymity threshold (after k was raised, older months show as withheld until this runs).',
   })

@@ -26,6 +26,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryModule } from './modules/directory/directory.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
 import { KpisModule } from './modules/kpis/kpis.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { ReleasesModule } from './modules/releases/releases.module.js';
@@ -95,6 +96,7 @@ export const SCHEMA_FILE_ENV = 'GRAPHQL_SCHEMA_FILE';
     SignalsModule,
     KpisModule,
     AlignmentModule,
+    IdentityModule,
     HealthModule,
     OpsModule,
   ],

@@ -14,6 +14,7 @@ import { generalRateLimit } from './common/rate-limit/general-rate-limit.js';
 import { RateLimits } from './common/rate-limit/rate-limits.js';
 import { trackInFlight } from './modules/ops/graceful-shutdown.js';
 import { QueueBoard } from './modules/ops/queue-board.js';
+import { scimBodyReader } from './modules/identity/scim/scim-body.js';
 
 /** Builds the HTTP app (shared by main.ts and the integration tests). */
 export async function createApp(options: { logger?: false; logStream?: DestinationStream } = {}): Promise<NestExpressApplication> {
@@ -36,6 +37,8 @@ export async function createApp(options: { logger?: false; logStream?: Destinati
   app.enableCors({ origin: config.WEB_ORIGIN.split(',').map((o) => o.trim()), credentials: true });
   // General per-IP and per-token limit (Redis), before any body is read.
   app.use(['/graphql', '/api'], generalRateLimit(app.get(RateLimits)));
+  // SCIM reads its own bodies (application/scim+json; malformed JSON must answer as a SCIM error).
+  app.use('/scim/v2', scimBodyReader);
   // CSV imports travel in the GraphQL body; everything else is small.
   app.useBodyParser('json', { limit: '12mb' });
   // Security headers. The API serves JSON only, so the strictest content policy fits it.

@@ -60,6 +60,15 @@ export class AuthRepository {
     return tx.session.updateMany({ where: { tenantId, id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   }
 
+  /** Password sign-in is off when the tenant's SSO says so, except for tenant admins (their way back in if the provider breaks). */
+  async passwordSignInAllowed(tx: Tx, tenantId: string, personId: string): Promise<boolean> {
+    const [sso, person] = await Promise.all([
+      tx.tenantSsoConfig.findUnique({ where: { tenantId }, select: { enabled: true, passwordSignIn: true } }),
+      tx.person.findUnique({ where: { tenantId_id: { tenantId, id: personId } }, select: { roles: true } }),
+    ]);
+    return !sso || !sso.enabled || sso.passwordSignIn || Boolean(person?.roles.includes('TENANT_ADMIN'));
+  }
+
   viewer(tx: Tx, tenantId: string, personId: string) {
     return tx.person.findUnique({
       where: { tenantId_id: { tenantId, id: personId } },

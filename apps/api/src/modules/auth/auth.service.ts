@@ -59,6 +59,10 @@ export class AuthService {
     if (account.tenantStatus === 'SUSPENDED') {
       throw new DomainError(ErrorCode.TENANT_SUSPENDED, `${account.tenantName} is suspended. Contact your administrator.`);
     }
+    const passwordAllowed = await withTenant(this.prisma.client, account.tenantId, (tx) => this.repo.passwordSignInAllowed(tx, account.tenantId, account.personId));
+    if (!passwordAllowed) {
+      throw new DomainError(ErrorCode.SSO_REQUIRED, `${account.tenantName} signs in with single sign-on. Use "Sign in with your organisation's SSO".`, { organization: account.tenantSlug });
+    }
     return this.startSession(account.tenantId, account.personId);
   }
 

@@ -79,17 +79,35 @@ export function validateDirectoryCsv(csv: string, existing: ExistingPerson[]): {
   if (headerErrors.length) return { rows: [], errors: headerErrors };
   if (body.length > MAX_ROWS) return { rows: [], errors: [{ row: 1, column: null, message: `The file has ${body.length} rows; at most ${MAX_ROWS} can be imported at once.` }] };
 
-  const cell = (record: string[], col: (typeof DIRECTORY_COLUMNS)[number]) => {
-    const i = index.get(col);
-    return i === undefined ? '' : (record[i] ?? '').trim();
-  };
+  const rowsAsFields = body.map((record) => {
+    const fields: DirectoryRecord = {};
+    for (const col of DIRECTORY_COLUMNS) {
+      const i = index.get(col);
+      if (i !== undefined) fields[col] = record[i] ?? '';
+    }
+    return fields;
+  });
+  return validateDirectoryRecords(rowsAsFields, existing);
+}
+
+/** One person's fields as text, keyed by CSV column (SCIM maps its attributes onto the same names). */
+export type DirectoryRecord = Partial<Record<(typeof DIRECTORY_COLUMNS)[number], string>>;
+
+/**
+ * The row checks of the CSV import, shared by every way into the directory (CSV and SCIM):
+ * the same messages, the same manager and cycle rules. `firstRow` numbers the records (CSV: line 2).
+ */
+export function validateDirectoryRecords(records: DirectoryRecord[], existing: ExistingPerson[], firstRow = 2): { rows: DirectoryRow[]; errors: RowError[] } {
+  const cell = (record: DirectoryRecord, col: (typeof DIRECTORY_COLUMNS)[number]) => (record[col] ?? '').trim();
+  const body = records;
+  const rowOffset = firstRow;
 
   const errors: RowError[] = [];
   const rows: DirectoryRow[] = [];
   const firstRowOfEmail = new Map<string, number>();
 
   body.forEach((record, i) => {
-    const row = i + 2;
+    const row = i + rowOffset;
     const problems: RowError[] = [];
     const add = (column: string, message: string) => problems.push({ row, column, message });
 
@@ -133,7 +151,7 @@ export function validateDirectoryCsv(csv: string, existing: ExistingPerson[]): {
 
   // Managers must exist (in the file or the directory), and must not form a cycle.
   const managerOf = new Map<string, string | null>(existing.map((p) => [p.email, p.managerEmail]));
-  for (const [email, row] of firstRowOfEmail) managerOf.set(email, body[row - 2] ? cell(body[row - 2]!, 'managerEmail').toLowerCase() || null : null);
+  for (const [email, row] of firstRowOfEmail) managerOf.set(email, body[row - rowOffset] ? cell(body[row - rowOffset]!, 'managerEmail').toLowerCase() || null : null);
   const known = new Set([...existing.map((p) => p.email), ...firstRowOfEmail.keys()]);
   for (const r of rows) {
     if (r.managerEmail && !known.has(r.managerEmail)) {

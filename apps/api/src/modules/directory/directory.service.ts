@@ -110,11 +110,20 @@ export class DirectoryService {
   }
 
   private async ensureOrgUnits(tx: Tx, tenantId: string, rows: DirectoryRow[], result: DirectoryImportResultModel): Promise<Map<string, string>> {
+    const { idByPath, created } = await this.ensureOrgUnitPaths(tx, tenantId, rows.map((r) => r.orgUnitPath));
+    result.orgUnitsCreated += created;
+    return idByPath;
+  }
+
+  /** Creates every missing unit on the given (normalised) paths, parents first; shared with SCIM provisioning. */
+  async ensureOrgUnitPaths(tx: Tx, tenantId: string, paths: string[]): Promise<{ idByPath: Map<string, string>; created: number }> {
     const units = await this.repo.orgUnits(tx);
     const idByPath = new Map(units.map((u) => [u.path, u.id]));
+    let created = 0;
     const wanted = new Set<string>();
-    for (const r of rows) {
-      const parts = r.orgUnitPath.split('/');
+    for (const p of paths) {
+      if (!p) continue;
+      const parts = p.split('/');
       for (let i = 1; i <= parts.length; i++) wanted.add(parts.slice(0, i).join('/'));
     }
     // Shorter paths first, so every parent exists before its children.
@@ -123,11 +132,11 @@ export class DirectoryService {
       const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
       const parentId = idByPath.get(parentPath);
       if (!parentId) throw new Error(`Org unit parent missing for ${path}`);
-      const created = await this.repo.createOrgUnit(tx, { tenantId, parentId, name: path.slice(path.lastIndexOf('/') + 1), path });
-      idByPath.set(path, created.id);
-      result.orgUnitsCreated++;
+      const unit = await this.repo.createOrgUnit(tx, { tenantId, parentId, name: path.slice(path.lastIndexOf('/') + 1), path });
+      idByPath.set(path, unit.id);
+      created++;
     }
-    return idByPath;
+    return { idByPath, created };
   }
 }
 

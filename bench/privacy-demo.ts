@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/privacy-demo.ts [dimensions=location,tenure] [seed=1] [rounds=6]
 
-import { buildCellModel, protectModel, type OrgUnit, type Release, type ReleaseInput } from '../packages/privacy/src/index.js';
+import { buildCellModel, excludeSmallResidualGroups, protectModel, type OrgUnit, type Release, type ReleaseInput } from '../packages/privacy/src/index.js';
 
 const dimensions = (process.argv[2] ?? 'location,tenure').split(',').filter(Boolean);
 let state = Number(process.argv[3] ?? 1);
@@ -95,11 +95,13 @@ for (let r = 1; r <= roundCount; r++) {
   });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const model = buildCellModel(input);
+  // As the worker does: "(direct)" groups below k are counted in no cell.
+  const model = buildCellModel(excludeSmallResidualGroups(input, k).input);
   const result = await protectModel(model, {
     k,
     priorReleases: releases.slice(-2),
     seesReasons: true,
+    tables: process.env.CUT_AT ? { minEligible: Number(process.env.CUT_AT) } : undefined,
     onAuditRound: process.env.VERBOSE
       ? ({ round, violations, repairs }) =>
           console.log(`  audit ${round}: ${violations.map((v) => `${v.kind}:${v.layer}:${v.cellKey}`).join(' ')}\n    repairs: ${repairs.map((f) => `${f.action}:${f.layer}:${f.cellKey}`).join(' ')}`)
@@ -112,6 +114,14 @@ for (let r = 1; r <= roundCount; r++) {
   if (result.published) {
     const cellsShown = result.release.cells.filter((c) => c.status === 'PUBLISHED').length;
     console.log(`round ${r}: PUBLISHED in ${ms.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms) — ${result.release.cells.length} cells, ${cellsShown} shown, ${result.fixRounds} repair rounds, ${result.audit.stats.lpSolves} LP solves`);
+    // The unit totals HR sees first: the organisation and its divisions.
+    const totals = units
+      .filter((u) => u.parentId === null || u.parentId === root)
+      .map((u) => {
+        const c = result.release.cells.find((x) => x.nodeKey === `u:${u.id}` && Object.values(x.dims).every((v) => v === '*'));
+        return `${u.name} ${c?.status === 'PUBLISHED' ? 'shown' : `hidden (${c?.reason})`}`;
+      });
+    console.log(`  totals: ${totals.join(' · ')}`);
     releases.push(result.release);
   } else {
     console.log(`round ${r}: WITHHELD in ${ms.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms) — ${result.reason}`);

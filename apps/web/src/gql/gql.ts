@@ -27,6 +27,15 @@ type Documents = {
     "\n  mutation PausePulseProgramme($id: ID!) {\n    pausePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": typeof types.PausePulseProgrammeDocument,
     "\n  mutation ResumePulseProgramme($id: ID!) {\n    resumePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": typeof types.ResumePulseProgrammeDocument,
     "\n  mutation LaunchPulseRound($programmeId: ID!) {\n    launchPulseRound(programmeId: $programmeId)\n  }\n": typeof types.LaunchPulseRoundDocument,
+    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n": typeof types.SsoConfigurationFieldsFragmentDoc,
+    "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n": typeof types.GetSsoConfigurationDocument,
+    "\n  mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {\n    saveSsoConfiguration(input: $input) {\n      ...SsoConfigurationFields\n    }\n  }\n": typeof types.SaveSsoConfigurationDocument,
+    "\n  mutation DeleteSsoConfiguration {\n    deleteSsoConfiguration\n  }\n": typeof types.DeleteSsoConfigurationDocument,
+    "\n  fragment ScimTokenFields on ScimToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ScimTokenFieldsFragmentDoc,
+    "\n  query GetScimTokens {\n    scimTokens {\n      ...ScimTokenFields\n    }\n  }\n": typeof types.GetScimTokensDocument,
+    "\n  mutation CreateScimToken($name: String!) {\n    createScimToken(name: $name) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n": typeof types.CreateScimTokenDocument,
+    "\n  mutation RotateScimToken($id: ID!) {\n    rotateScimToken(id: $id) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n": typeof types.RotateScimTokenDocument,
+    "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      ...ScimTokenFields\n    }\n  }\n": typeof types.RevokeScimTokenDocument,
     "\n  fragment KpiFields on Kpi {\n    id\n    key\n    name\n    description\n    unit\n    orgUnitId\n    orgUnitPath\n  }\n": typeof types.KpiFieldsFragmentDoc,
     "\n  query GetKpis {\n    kpis {\n      ...KpiFields\n    }\n  }\n": typeof types.GetKpisDocument,
     "\n  query GetKpiObservations($kpiId: ID!) {\n    kpiObservations(kpiId: $kpiId) {\n      month\n      value\n    }\n  }\n": typeof types.GetKpiObservationsDocument,
@@ -62,7 +71,7 @@ type Documents = {
     "\n  query GetCultureOverview($orgUnitId: ID!, $from: String, $to: String) {\n    cultureOverview(orgUnitId: $orgUnitId, from: $from, to: $to) {\n      orgUnitId\n      name\n      from\n      to\n      months\n      anonymityThreshold\n      signals {\n        signal {\n          key\n          name\n          description\n          unit\n          healthyMin\n          healthyMax\n          source\n        }\n        points {\n          month\n          value\n          hidden\n          reason\n          band\n          n\n        }\n        trend {\n          month\n          value\n        }\n      }\n      kpis {\n        kpiId\n        key\n        name\n        unit\n        description\n        orgUnitPath\n        points {\n          month\n          value\n        }\n      }\n    }\n  }\n": typeof types.GetCultureOverviewDocument,
     "\n  query GetOrgUnits {\n    orgUnits {\n      id\n      name\n      path\n      depth\n      parentId\n    }\n  }\n": typeof types.GetOrgUnitsDocument,
     "\n  query GetReleases($first: Int!) {\n    releases(first: $first) {\n      id\n      label\n      kind\n      status\n      withheldReason\n      k\n      dimensions\n      periodStart\n    }\n  }\n": typeof types.GetReleasesDocument,
-    "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n": typeof types.GetReleaseResultsDocument,
+    "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n        notCounted\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n": typeof types.GetReleaseResultsDocument,
     "\n  query GetReleaseComments($releaseId: ID!, $orgUnitId: ID!) {\n    releaseComments(releaseId: $releaseId, orgUnitId: $orgUnitId) {\n      available\n      threshold\n      unavailableReason\n      comments {\n        text\n        roundLabel\n      }\n    }\n  }\n": typeof types.GetReleaseCommentsDocument,
     "\n  fragment TenantFields on Tenant {\n    id\n    name\n    slug\n    status\n    createdAt\n  }\n": typeof types.TenantFieldsFragmentDoc,
     "\n  query GetTenants {\n    tenants {\n      ...TenantFields\n    }\n  }\n": typeof types.GetTenantsDocument,
@@ -70,7 +79,7 @@ type Documents = {
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": typeof types.SuspendTenantDocument,
     "\n  mutation ReactivateTenant($id: ID!) {\n    reactivateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": typeof types.ReactivateTenantDocument,
     "\n  mutation InviteTenantAdmin($input: InviteTenantAdminInput!) {\n    inviteTenantAdmin(input: $input)\n  }\n": typeof types.InviteTenantAdminDocument,
-    "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n": typeof types.GetPulseDocument,
+    "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      notCountedReason\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n": typeof types.GetPulseDocument,
     "\n  mutation SubmitPulse($token: String!, $answers: [PulseAnswerInput!]!) {\n    submitPulse(token: $token, answers: $answers) {\n      received\n      message\n    }\n  }\n": typeof types.SubmitPulseDocument,
 };
 const documents: Documents = {
@@ -86,6 +95,15 @@ const documents: Documents = {
     "\n  mutation PausePulseProgramme($id: ID!) {\n    pausePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": types.PausePulseProgrammeDocument,
     "\n  mutation ResumePulseProgramme($id: ID!) {\n    resumePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": types.ResumePulseProgrammeDocument,
     "\n  mutation LaunchPulseRound($programmeId: ID!) {\n    launchPulseRound(programmeId: $programmeId)\n  }\n": types.LaunchPulseRoundDocument,
+    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n": types.SsoConfigurationFieldsFragmentDoc,
+    "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n": types.GetSsoConfigurationDocument,
+    "\n  mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {\n    saveSsoConfiguration(input: $input) {\n      ...SsoConfigurationFields\n    }\n  }\n": types.SaveSsoConfigurationDocument,
+    "\n  mutation DeleteSsoConfiguration {\n    deleteSsoConfiguration\n  }\n": types.DeleteSsoConfigurationDocument,
+    "\n  fragment ScimTokenFields on ScimToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ScimTokenFieldsFragmentDoc,
+    "\n  query GetScimTokens {\n    scimTokens {\n      ...ScimTokenFields\n    }\n  }\n": types.GetScimTokensDocument,
+    "\n  mutation CreateScimToken($name: String!) {\n    createScimToken(name: $name) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n": types.CreateScimTokenDocument,
+    "\n  mutation RotateScimToken($id: ID!) {\n    rotateScimToken(id: $id) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n": types.RotateScimTokenDocument,
+    "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      ...ScimTokenFields\n    }\n  }\n": types.RevokeScimTokenDocument,
     "\n  fragment KpiFields on Kpi {\n    id\n    key\n    name\n    description\n    unit\n    orgUnitId\n    orgUnitPath\n  }\n": types.KpiFieldsFragmentDoc,
     "\n  query GetKpis {\n    kpis {\n      ...KpiFields\n    }\n  }\n": types.GetKpisDocument,
     "\n  query GetKpiObservations($kpiId: ID!) {\n    kpiObservations(kpiId: $kpiId) {\n      month\n      value\n    }\n  }\n": types.GetKpiObservationsDocument,
@@ -121,7 +139,7 @@ const documents: Documents = {
     "\n  query GetCultureOverview($orgUnitId: ID!, $from: String, $to: String) {\n    cultureOverview(orgUnitId: $orgUnitId, from: $from, to: $to) {\n      orgUnitId\n      name\n      from\n      to\n      months\n      anonymityThreshold\n      signals {\n        signal {\n          key\n          name\n          description\n          unit\n          healthyMin\n          healthyMax\n          source\n        }\n        points {\n          month\n          value\n          hidden\n          reason\n          band\n          n\n        }\n        trend {\n          month\n          value\n        }\n      }\n      kpis {\n        kpiId\n        key\n        name\n        unit\n        description\n        orgUnitPath\n        points {\n          month\n          value\n        }\n      }\n    }\n  }\n": types.GetCultureOverviewDocument,
     "\n  query GetOrgUnits {\n    orgUnits {\n      id\n      name\n      path\n      depth\n      parentId\n    }\n  }\n": types.GetOrgUnitsDocument,
     "\n  query GetReleases($first: Int!) {\n    releases(first: $first) {\n      id\n      label\n      kind\n      status\n      withheldReason\n      k\n      dimensions\n      periodStart\n    }\n  }\n": types.GetReleasesDocument,
-    "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n": types.GetReleaseResultsDocument,
+    "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n        notCounted\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n": types.GetReleaseResultsDocument,
     "\n  query GetReleaseComments($releaseId: ID!, $orgUnitId: ID!) {\n    releaseComments(releaseId: $releaseId, orgUnitId: $orgUnitId) {\n      available\n      threshold\n      unavailableReason\n      comments {\n        text\n        roundLabel\n      }\n    }\n  }\n": types.GetReleaseCommentsDocument,
     "\n  fragment TenantFields on Tenant {\n    id\n    name\n    slug\n    status\n    createdAt\n  }\n": types.TenantFieldsFragmentDoc,
     "\n  query GetTenants {\n    tenants {\n      ...TenantFields\n    }\n  }\n": types.GetTenantsDocument,
@@ -129,7 +147,7 @@ const documents: Documents = {
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": types.SuspendTenantDocument,
     "\n  mutation ReactivateTenant($id: ID!) {\n    reactivateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": types.ReactivateTenantDocument,
     "\n  mutation InviteTenantAdmin($input: InviteTenantAdminInput!) {\n    inviteTenantAdmin(input: $input)\n  }\n": types.InviteTenantAdminDocument,
-    "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n": types.GetPulseDocument,
+    "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      notCountedReason\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n": types.GetPulseDocument,
     "\n  mutation SubmitPulse($token: String!, $answers: [PulseAnswerInput!]!) {\n    submitPulse(token: $token, answers: $answers) {\n      received\n      message\n    }\n  }\n": types.SubmitPulseDocument,
 };
 
@@ -181,6 +199,42 @@ export function graphql(source: "\n  mutation ResumePulseProgramme($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LaunchPulseRound($programmeId: ID!) {\n    launchPulseRound(programmeId: $programmeId)\n  }\n"): typeof import('./graphql').LaunchPulseRoundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n"): typeof import('./graphql').SsoConfigurationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n"): typeof import('./graphql').GetSsoConfigurationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {\n    saveSsoConfiguration(input: $input) {\n      ...SsoConfigurationFields\n    }\n  }\n"): typeof import('./graphql').SaveSsoConfigurationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSsoConfiguration {\n    deleteSsoConfiguration\n  }\n"): typeof import('./graphql').DeleteSsoConfigurationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScimTokenFields on ScimToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): typeof import('./graphql').ScimTokenFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetScimTokens {\n    scimTokens {\n      ...ScimTokenFields\n    }\n  }\n"): typeof import('./graphql').GetScimTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateScimToken($name: String!) {\n    createScimToken(name: $name) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateScimTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateScimToken($id: ID!) {\n    rotateScimToken(id: $id) {\n      secret\n      endpoint\n      scimToken {\n        ...ScimTokenFields\n      }\n    }\n  }\n"): typeof import('./graphql').RotateScimTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      ...ScimTokenFields\n    }\n  }\n"): typeof import('./graphql').RevokeScimTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -324,7 +378,7 @@ export function graphql(source: "\n  query GetReleases($first: Int!) {\n    rele
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GetReleaseResultsDocument;
+export function graphql(source: "\n  query GetReleaseResults($releaseId: ID!, $orgUnitId: ID, $dimension: String) {\n    releaseResults(releaseId: $releaseId, orgUnitId: $orgUnitId, dimension: $dimension) {\n      orgUnitId\n      dimension\n      commentsAvailable\n      release {\n        id\n        label\n        status\n        withheldReason\n        k\n        dimensions\n        notCounted\n      }\n      questions {\n        key\n        text\n        min\n        max\n      }\n      rows {\n        orgUnitId\n        name\n        isSelectedUnit\n        direct\n        hasChildren\n        dimensionValue\n        hidden\n        reason\n        respondents\n        responseRate\n        values {\n          questionKey\n          hidden\n          reason\n          band\n          mean\n          favourableShare\n          answered\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GetReleaseResultsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -356,7 +410,7 @@ export function graphql(source: "\n  mutation InviteTenantAdmin($input: InviteTe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n"): typeof import('./graphql').GetPulseDocument;
+export function graphql(source: "\n  query GetPulse($token: String!) {\n    pulse(token: $token) {\n      organizationName\n      state\n      closesAt\n      anonymityThreshold\n      countsIn\n      notCountedReason\n      questions {\n        id\n        text\n        type\n        min\n        max\n      }\n    }\n  }\n"): typeof import('./graphql').GetPulseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

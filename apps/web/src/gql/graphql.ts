@@ -168,6 +168,17 @@ export type SignalSource =
   | 'IMPORT'
   | 'PULSE';
 
+export type SsoConfigurationInput = {
+  allowedDomains: Array<string>;
+  clientId: string;
+  /** Leave out to keep the stored secret. */
+  clientSecret?: string | null | undefined;
+  enabled: boolean;
+  /** https URL of the identity provider (its issuer identifier). */
+  issuer: string;
+  passwordSignInEnabled: boolean;
+};
+
 export type TenantStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
@@ -264,6 +275,53 @@ export type LaunchPulseRoundMutationVariables = Exact<{
 
 
 export type LaunchPulseRoundMutation = { launchPulseRound: boolean };
+
+export type SsoConfigurationFieldsFragment = { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string };
+
+export type GetSsoConfigurationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetSsoConfigurationQuery = { ssoConfiguration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string } | null };
+
+export type SaveSsoConfigurationMutationVariables = Exact<{
+  input: SsoConfigurationInput;
+}>;
+
+
+export type SaveSsoConfigurationMutation = { saveSsoConfiguration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string } };
+
+export type DeleteSsoConfigurationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeleteSsoConfigurationMutation = { deleteSsoConfiguration: boolean };
+
+export type ScimTokenFieldsFragment = { id: string, name: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type GetScimTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetScimTokensQuery = { scimTokens: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateScimTokenMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateScimTokenMutation = { createScimToken: { secret: string, endpoint: string, scimToken: { id: string, name: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RotateScimTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RotateScimTokenMutation = { rotateScimToken: { secret: string, endpoint: string, scimToken: { id: string, name: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeScimTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeScimTokenMutation = { revokeScimToken: { id: string, name: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
 export type KpiFieldsFragment = { id: string, key: string, name: string, description: string, unit: string, orgUnitId: string, orgUnitPath: string };
 
@@ -468,7 +526,7 @@ export type GetReleaseResultsQueryVariables = Exact<{
 }>;
 
 
-export type GetReleaseResultsQuery = { releaseResults: { orgUnitId: string, dimension: string | null, commentsAvailable: boolean, release: { id: string, label: string, status: ReleaseStatus, withheldReason: string | null, k: number, dimensions: Array<string> }, questions: Array<{ key: string, text: string, min: number, max: number }>, rows: Array<{ orgUnitId: string, name: string, isSelectedUnit: boolean, direct: boolean, hasChildren: boolean, dimensionValue: string | null, hidden: boolean, reason: HiddenReason | null, respondents: number | null, responseRate: number | null, values: Array<{ questionKey: string, hidden: boolean, reason: HiddenReason | null, band: string | null, mean: number | null, favourableShare: number | null, answered: number | null }> }> } };
+export type GetReleaseResultsQuery = { releaseResults: { orgUnitId: string, dimension: string | null, commentsAvailable: boolean, release: { id: string, label: string, status: ReleaseStatus, withheldReason: string | null, k: number, dimensions: Array<string>, notCounted: number }, questions: Array<{ key: string, text: string, min: number, max: number }>, rows: Array<{ orgUnitId: string, name: string, isSelectedUnit: boolean, direct: boolean, hasChildren: boolean, dimensionValue: string | null, hidden: boolean, reason: HiddenReason | null, respondents: number | null, responseRate: number | null, values: Array<{ questionKey: string, hidden: boolean, reason: HiddenReason | null, band: string | null, mean: number | null, favourableShare: number | null, answered: number | null }> }> } };
 
 export type GetReleaseCommentsQueryVariables = Exact<{
   releaseId: string;
@@ -518,7 +576,7 @@ export type GetPulseQueryVariables = Exact<{
 }>;
 
 
-export type GetPulseQuery = { pulse: { organizationName: string, state: PulseState, closesAt: string, anonymityThreshold: number, countsIn: Array<string>, questions: Array<{ id: string, text: string, type: QuestionType, min: number | null, max: number | null }> } };
+export type GetPulseQuery = { pulse: { organizationName: string, state: PulseState, closesAt: string, anonymityThreshold: number, countsIn: Array<string>, notCountedReason: string | null, questions: Array<{ id: string, text: string, type: QuestionType, min: number | null, max: number | null }> } };
 
 export type SubmitPulseMutationVariables = Exact<{
   token: string;
@@ -560,6 +618,27 @@ export const PulseProgrammeFieldsFragmentDoc = new TypedDocumentString(`
   startsAt
 }
     `, {"fragmentName":"PulseProgrammeFields"}) as unknown as TypedDocumentString<PulseProgrammeFieldsFragment, unknown>;
+export const SsoConfigurationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoConfigurationFields on SsoConfiguration {
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  enabled
+  passwordSignInEnabled
+  redirectUri
+  updatedAt
+}
+    `, {"fragmentName":"SsoConfigurationFields"}) as unknown as TypedDocumentString<SsoConfigurationFieldsFragment, unknown>;
+export const ScimTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ScimTokenFields"}) as unknown as TypedDocumentString<ScimTokenFieldsFragment, unknown>;
 export const KpiFieldsFragmentDoc = new TypedDocumentString(`
     fragment KpiFields on Kpi {
   id
@@ -820,6 +899,103 @@ export const LaunchPulseRoundDocument = new TypedDocumentString(`
   launchPulseRound(programmeId: $programmeId)
 }
     `) as unknown as TypedDocumentString<LaunchPulseRoundMutation, LaunchPulseRoundMutationVariables>;
+export const GetSsoConfigurationDocument = new TypedDocumentString(`
+    query GetSsoConfiguration {
+  ssoConfiguration {
+    ...SsoConfigurationFields
+  }
+}
+    fragment SsoConfigurationFields on SsoConfiguration {
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  enabled
+  passwordSignInEnabled
+  redirectUri
+  updatedAt
+}`) as unknown as TypedDocumentString<GetSsoConfigurationQuery, GetSsoConfigurationQueryVariables>;
+export const SaveSsoConfigurationDocument = new TypedDocumentString(`
+    mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {
+  saveSsoConfiguration(input: $input) {
+    ...SsoConfigurationFields
+  }
+}
+    fragment SsoConfigurationFields on SsoConfiguration {
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  enabled
+  passwordSignInEnabled
+  redirectUri
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveSsoConfigurationMutation, SaveSsoConfigurationMutationVariables>;
+export const DeleteSsoConfigurationDocument = new TypedDocumentString(`
+    mutation DeleteSsoConfiguration {
+  deleteSsoConfiguration
+}
+    `) as unknown as TypedDocumentString<DeleteSsoConfigurationMutation, DeleteSsoConfigurationMutationVariables>;
+export const GetScimTokensDocument = new TypedDocumentString(`
+    query GetScimTokens {
+  scimTokens {
+    ...ScimTokenFields
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<GetScimTokensQuery, GetScimTokensQueryVariables>;
+export const CreateScimTokenDocument = new TypedDocumentString(`
+    mutation CreateScimToken($name: String!) {
+  createScimToken(name: $name) {
+    secret
+    endpoint
+    scimToken {
+      ...ScimTokenFields
+    }
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateScimTokenMutation, CreateScimTokenMutationVariables>;
+export const RotateScimTokenDocument = new TypedDocumentString(`
+    mutation RotateScimToken($id: ID!) {
+  rotateScimToken(id: $id) {
+    secret
+    endpoint
+    scimToken {
+      ...ScimTokenFields
+    }
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RotateScimTokenMutation, RotateScimTokenMutationVariables>;
+export const RevokeScimTokenDocument = new TypedDocumentString(`
+    mutation RevokeScimToken($id: ID!) {
+  revokeScimToken(id: $id) {
+    ...ScimTokenFields
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeScimTokenMutation, RevokeScimTokenMutationVariables>;
 export const GetKpisDocument = new TypedDocumentString(`
     query GetKpis {
   kpis {
@@ -1293,6 +1469,7 @@ export const GetReleaseResultsDocument = new TypedDocumentString(`
       withheldReason
       k
       dimensions
+      notCounted
     }
     questions {
       key
@@ -1402,6 +1579,7 @@ export const GetPulseDocument = new TypedDocumentString(`
     closesAt
     anonymityThreshold
     countsIn
+    notCountedReason
     questions {
       id
       text

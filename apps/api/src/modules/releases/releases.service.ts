@@ -111,7 +111,10 @@ export class ReleasesService {
     const cellUnits = direct ? new Set([orgUnitId]) : subtreeIds(units, orgUnitId);
     const rounds = await tx.pulseRound.findMany({ where: { id: { in: structure.blocks } }, select: { id: true, opensAt: true } });
     const labelOf = new Map(rounds.map((r) => [r.id, MONTH.format(r.opensAt)]));
-    const comments = await tx.responseComment.findMany({ where: { roundId: { in: structure.blocks }, cellUnitId: { in: [...cellUnits] } }, select: { id: true, roundId: true, text: true } });
+    // Comments of a "(direct)" group too small to be counted are left out here as well.
+    const notCounted = new Set((row.audit as { notCountedUnits?: string[] } | null)?.notCountedUnits ?? []);
+    const fromUnits = [...cellUnits].filter((id) => !notCounted.has(id));
+    const comments = await tx.responseComment.findMany({ where: { roundId: { in: structure.blocks }, cellUnitId: { in: fromUnits } }, select: { id: true, roundId: true, text: true } });
     // A fixed shuffle per release and group: no order (insertion, time, unit) survives.
     const shuffleKey = (id: string) => createHash('sha256').update(`${releaseId}|${nodeKey}|${id}`).digest('hex');
     out.comments = comments
@@ -153,6 +156,7 @@ const RELEASE_FIELDS = {
   withheldReason: true,
   k: true,
   dimensions: true,
+  audit: true,
   createdAt: true,
 } as const;
 
@@ -185,6 +189,7 @@ function toReleaseModel(row: Pick<ReleaseRow, keyof typeof RELEASE_FIELDS>, roun
     withheldReason: outdated ? `Made under an anonymity threshold of ${row.k}, lower than the current ${k}: hidden until it is re-made under the current threshold.` : row.withheldReason,
     k: row.k,
     dimensions: row.dimensions,
+    notCounted: Number((row.audit as { notCounted?: number } | null)?.notCounted ?? 0),
     createdAt: row.createdAt,
   });
 }

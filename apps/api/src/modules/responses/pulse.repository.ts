@@ -39,6 +39,19 @@ export class PulseRepository {
     });
   }
 
+  /**
+   * Whether the invitee sits directly in a unit that has sub-units, among fewer than k people
+   * of this round: such a "(direct)" group is counted in no result (see the privacy engine's
+   * excludeSmallResidualGroups), and the pulse page must say so rather than promise otherwise.
+   */
+  async inSmallDirectGroup(tx: Tx, tenantId: string, roundId: string, unitId: string, roundK: number): Promise<boolean> {
+    const hasChildren = (await tx.orgUnit.count({ where: { tenantId, parentId: unitId } })) > 0;
+    if (!hasChildren) return false;
+    const policy = await tx.tenantPolicy.findUnique({ where: { tenantId }, select: { anonymityThreshold: true } });
+    const k = Math.max(roundK, policy?.anonymityThreshold ?? roundK);
+    return (await tx.pulseInvitation.count({ where: { tenantId, roundId, cellUnitId: unitId } })) < k;
+  }
+
   unitWithAncestors(tx: Tx, tenantId: string, unitId: string) {
     return tx.$queryRaw<{ name: string; path: string; depth: number }[]>`
       WITH RECURSIVE up AS (

@@ -43,17 +43,25 @@ export class PulseService {
       const round = await this.repo.round(tx, tenantId, invitation.roundId);
       const units = await this.repo.unitWithAncestors(tx, tenantId, invitation.cellUnitId);
       const state = round.status !== 'OPEN' || round.closesAt <= new Date() ? PulseState.CLOSED : invitation.responded ? PulseState.ANSWERED : PulseState.OPEN;
-      const countsIn = [
-        ...units.map((u) => (u.path === '' ? `${u.name} (whole organisation)` : u.path)),
-        ...(isShown(invitation.cellLocation) ? [`Location: ${invitation.cellLocation}`] : []),
-        ...(isShown(invitation.cellTenure) ? [`Tenure: ${TENURE_LABELS[invitation.cellTenure] ?? invitation.cellTenure}`] : []),
-      ];
+      const notCounted = await this.repo.inSmallDirectGroup(tx, tenantId, invitation.roundId, invitation.cellUnitId, round.anonymityThreshold);
+      const countsIn = notCounted
+        ? []
+        : [
+            ...units.map((u) => (u.path === '' ? `${u.name} (whole organisation)` : u.path)),
+            ...(isShown(invitation.cellLocation) ? [`Location: ${invitation.cellLocation}`] : []),
+            ...(isShown(invitation.cellTenure) ? [`Tenure: ${TENURE_LABELS[invitation.cellTenure] ?? invitation.cellTenure}`] : []),
+          ];
+      const ownUnit = units[units.length - 1]?.name ?? '';
+      const notCountedReason = notCounted
+        ? `Fewer than ${round.anonymityThreshold} people sit directly in ${ownUnit} (above its teams). So that nobody can work out their answers from the totals, answers and comments from this group are not counted in any result.`
+        : null;
       return Object.assign(new PulseFormModel(), {
         organizationName: round.tenant.name,
         state,
         closesAt: round.closesAt,
         anonymityThreshold: round.anonymityThreshold,
         countsIn,
+        notCountedReason,
         questions: state === PulseState.OPEN ? round.questions.map(({ question: q }) => Object.assign(new PulseQuestionModel(), { ...q, ...(q.type === 'COMMENT' ? { min: null, max: null } : ANSWER_RANGE[q.type]) })) : [],
       });
     });

@@ -5,7 +5,7 @@
 // fail closed. Idempotent: re-running a round stores the same release again.
 import { Injectable, Logger } from '@nestjs/common';
 import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
-import { buildCellModel, commentGroupsAllowed, protectModel, type CellModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
+import { buildCellModel, commentGroupsAllowed, excludeSmallResidualGroups, protectModel, type ExcludedResidual, type CellModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
 
@@ -24,6 +24,8 @@ export interface PreparedRound {
   dimensions: string[];
   model: CellModel;
   priorReleases: Release[];
+  /** "(direct)" groups below k, counted in no cell of this release. */
+  excluded: ExcludedResidual[];
 }
 
 @Injectable()
@@ -75,13 +77,14 @@ export class RoundAggregator {
       })),
       questions: scored.map((q) => ({ key: q.key, ...ANSWER_RANGE[q.type] })),
     };
-    return { k, dimensions, model: buildCellModel(input), priorReleases: data.priorReleases };
+    const { input: counted, excluded } = excludeSmallResidualGroups(input, k);
+    return { k, dimensions, model: buildCellModel(counted), priorReleases: data.priorReleases, excluded };
   }
 
   async aggregate(tenantId: string, roundId: string): Promise<{ status: 'PUBLISHED' | 'WITHHELD' | 'NOT_AGGREGATABLE'; releaseId?: string }> {
     const prepared = await this.prepare(tenantId, roundId);
     if (!prepared) return { status: 'NOT_AGGREGATABLE' };
-    const { k, dimensions, model, priorReleases } = prepared;
+    const { k, dimensions, model, priorReleases, excluded } = prepared;
     // Readers see why a cell is hidden ("fewer than k" vs "protects a neighbour"), so the engine must assume they do.
     const result = await protectModel(model, { k, priorReleases, seesReasons: true });
     const meta = { tenantId, kind: 'ROUND' as const, roundId, period: null };
@@ -91,7 +94,7 @@ export class RoundAggregator {
       tenantId,
       (tx) =>
         result.published
-          ? storePublished(tx, { ...meta, audit: { ...result.audit.stats, fixRounds: result.fixRounds }, commentNodes: commentGroupsAllowed(model, k).filter((g) => g.allowed).map((g) => g.nodeKey) }, result.release)
+          ? storePublished(tx, { ...meta, audit: { ...result.audit.stats, fixRounds: result.fixRounds, notCounted: excluded.reduce((s, e) => s + e.eligible, 0), notCountedUnits: excluded.map((e) => e.unitId) }, commentNodes: commentGroupsAllowed(model, k).filter((g) => g.allowed).map((g) => g.nodeKey) }, result.release)
           : storeWithheld(tx, { ...meta, audit: { ...(result.audit?.stats ?? {}), violations: result.audit?.violations.length ?? 0 }, commentNodes: [] }, k, dimensions, result.reason),
       { timeout: 120_000 },
     );

@@ -25,6 +25,11 @@ export class ReleaseModel {
   @Field(() => String, { nullable: true, description: 'Why nothing of this release is shown (WITHHELD only).' }) withheldReason!: string | null;
   @Field(() => Int, { description: 'Anonymity threshold the release was protected with.' }) k!: number;
   @Field(() => [String], { description: 'Demographic dimensions results may be cut by.' }) dimensions!: string[];
+  @Field(() => Int, {
+    description:
+      'People counted in no figure of this release: the direct members of a unit with sub-units (a head of division alone, say) when fewer than k, so that they cannot be worked out from the totals.',
+  })
+  notCounted!: number;
   @Field() createdAt!: Date;
 }
 

@@ -26,6 +26,8 @@ export class PulseFormModel {
   @Field(() => Int, { description: 'Groups with fewer respondents than this are never shown.' }) anonymityThreshold!: number;
   @Field(() => [String], { description: 'The groups this answer will count in (only ever shown as part of a group of at least anonymityThreshold).' })
   countsIn!: string[];
+  @Field(() => String, { nullable: true, description: 'Set when this answer will count in no result at all, and why (countsIn is then empty).' })
+  notCountedReason!: string | null;
   @Field(() => [PulseQuestionModel]) questions!: PulseQuestionModel[];
 }
 

@@ -20,7 +20,7 @@ const results: Results = {
   orgUnitId: 'eng',
   dimension: null,
   commentsAvailable: false,
-  release: { id: 'r', label: 'Pulse · March 2026', status: 'PUBLISHED', withheldReason: null, k: 5, dimensions: [] },
+  release: { id: 'r', label: 'Pulse · March 2026', status: 'PUBLISHED', withheldReason: null, k: 5, dimensions: [], notCounted: 0 },
   questions: [
     { key: 'breaks', text: 'I take real breaks.', min: 1, max: 5 },
     { key: 'after_hours', text: 'I rarely work late.', min: 1, max: 5 },

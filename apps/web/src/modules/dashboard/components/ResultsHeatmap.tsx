@@ -123,12 +123,12 @@ export function ResultsHeatmap({ results, caption, hrefFor }: ResultsHeatmapProp
           </tbody>
         </table>
       </div>
-      <HeatmapLegend k={k} />
+      <HeatmapLegend k={k} notCounted={results.release.notCounted} />
     </div>
   );
 }
 
-export function HeatmapLegend({ k }: { k: number }) {
+export function HeatmapLegend({ k, notCounted = 0 }: { k: number; notCounted?: number }) {
   return (
     <div className="heatmap-legend">
       <p className="heatmap-legend__title">How to read this</p>
@@ -147,6 +147,13 @@ export function HeatmapLegend({ k }: { k: number }) {
       <p className="heatmap-legend__note">
         Rows follow the organisation chart. Colours describe a figure; teams are never put in order by one.
       </p>
+      {notCounted > 0 ? (
+        <p className="heatmap-legend__note">
+          {notCounted === 1 ? '1 person is' : `${notCounted} people are`} counted in no figure of this period: people who sit directly in a unit
+          above its teams (a head of division, say), where fewer than {k} do, are left out of every total so that their answers cannot be
+          worked out.
+        </p>
+      ) : null}
     </div>
   );
 }

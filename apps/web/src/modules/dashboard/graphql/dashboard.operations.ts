@@ -40,6 +40,7 @@ export const GetReleaseResultsDocument = graphql(`
         withheldReason
         k
         dimensions
+        notCounted
       }
       questions {
         key

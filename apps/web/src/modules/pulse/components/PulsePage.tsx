@@ -150,11 +150,15 @@ function PulseForm({ token, form }: { token: string; form: Form }) {
         <h2 id="pulse-privacy-title" className="pulse-privacy__title">
           Where your answers count
         </h2>
-        <ul className="pulse-privacy__groups">
-          {form.countsIn.map((group) => (
-            <li key={group}>{group}</li>
-          ))}
-        </ul>
+        {form.notCountedReason ? (
+          <p>{form.notCountedReason}</p>
+        ) : (
+          <ul className="pulse-privacy__groups">
+            {form.countsIn.map((group) => (
+              <li key={group}>{group}</li>
+            ))}
+          </ul>
+        )}
         <p className="pulse-privacy__note">
           Results are only ever shown for groups where at least {form.anonymityThreshold} people answered. Smaller groups
           are never shown. Nobody — not your manager, not HR — can see your individual answers, and they are stored

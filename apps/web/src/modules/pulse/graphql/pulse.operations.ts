@@ -8,6 +8,7 @@ export const GetPulseDocument = graphql(`
       closesAt
       anonymityThreshold
       countsIn
+      notCountedReason
       questions {
         id
         text

@@ -98,6 +98,11 @@ try {
     LOG_LEVEL: 'info',
     // One transaction per request holds a connection for the request's life: size the pool for the concurrency.
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '40',
+    // 200 simulated clients share one loopback IP and one HR token here (in production they would not):
+    // the per-IP and per-token limits are off; the per-link and guessed-link limits still apply.
+    RATE_LIMIT_IP: 'off',
+    RATE_LIMIT_TOKEN: 'off',
+    RATE_LIMIT_PULSE_IP: 'off',
   };
   const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawn(process.execPath, [path.join(ROOT, 'apps/worker/dist/main.js')], { env: { ...env, DATABASE_POOL_SIZE: '5' }, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -52,9 +52,9 @@ const schema = z.object({
   /** Unknown or invalid answer links per client IP; past this the IP gets no pulse at all until the window ends. */
   RATE_LIMIT_PULSE_GUESSES_IP: rateLimit('20/3600'),
   /** Imports (signals, KPIs, directory; GraphQL and POST /api/signal-observations) per tenant. */
-  RATE_LIMIT_IMPORT_TENANT: rateLimit('60/3600'),
+  RATE_LIMIT_IMPORT_TENANT: rateLimit('100/3600'),
   /** Imports per credential: an import key, or the signed-in person. */
-  RATE_LIMIT_IMPORT_KEY: rateLimit('20/3600'),
+  RATE_LIMIT_IMPORT_KEY: rateLimit('30/3600'),
   /** Express "trust proxy": which proxies may set X-Forwarded-For (the client IP the rate limits key on). */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REDIS_URL: url.default('redis://127.0.0.1:6379'),

@@ -11,7 +11,7 @@ import { WorkerConfig } from './worker-config.js';
 export class WorkerDb implements OnModuleInit, OnModuleDestroy {
   readonly client: Db;
   constructor(config: WorkerConfig) {
-    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE });
+    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS });
   }
   async onModuleInit(): Promise<void> {
     await this.client.$queryRaw`SELECT 1`;

@@ -9,7 +9,7 @@ export class PrismaService implements OnModuleInit, OnModuleDestroy {
   readonly client: Db;
 
   constructor(config: AppConfigService) {
-    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE });
+    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS });
     this.url = config.values.DATABASE_URL;
   }
   private readonly url: string;

@@ -7,7 +7,7 @@
 // Everyone is made deliverable at once (24-hour working days, no quiet hours): otherwise the
 // scheduler rightly spreads the invitations over each person's working hours.
 //
-//   npx tsx bench/fanout.bench.ts [--people 3000] [--reps 3]
+//   npx tsx bench/fanout.bench.ts [--people 2000] [--reps 3]
 import { Queue } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,7 @@ import { deleteRedisKeys, emit, flags, fmtMs, fmtRatio, log as logger, median, r
 
 const log = logger('fanout');
 const f = flags();
-const people = Number(f.people ?? 3_000);
+const people = Number(f.people ?? 2_000);
 const reps = Number(f.reps ?? 3);
 const connection = redisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 

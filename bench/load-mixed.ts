@@ -61,7 +61,7 @@ async function cleanUp(): Promise<void> {
 }
 
 try {
-  const [{ id: tenantId }] = await prisma.$queryRaw<{ id: string }[]>`SELECT tenant_id AS id FROM auth_find_accounts('hr@acme.example')`;
+  const [{ id: tenantId }] = (await prisma.$queryRaw<{ id: string }[]>`SELECT tenant_id AS id FROM auth_find_accounts('hr@acme.example')`) as [{ id: string }];
   const people = await withTenant(prisma, tenantId!, (tx) => tx.person.findMany({ where: { active: true }, select: { id: true, orgUnitId: true } }));
   const links: { token: string; answers: unknown[] }[] = [];
   const roundIds: string[] = [];

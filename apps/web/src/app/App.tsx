@@ -19,6 +19,7 @@ const MySuccessPage = lazy(() => import('../modules/alignment/components/MySucce
 const TenantsPage = lazy(() => import('../modules/platform/components/TenantsPage'));
 const PulsePage = lazy(() => import('../modules/pulse/components/PulsePage'));
 const AcceptInvitationPage = lazy(() => import('../modules/auth/components/AcceptInvitationPage'));
+const SsoCompletePage = lazy(() => import('../modules/auth/components/SsoCompletePage'));
 
 function pageFor(key: PageKey) {
   switch (key) {
@@ -41,6 +42,15 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      {/* Back from the identity provider: the refresh cookie is set; restore the session and go on. */}
+      <Route
+        path="/sso/complete"
+        element={
+          <Suspense fallback={<LoadingState label="Signing you in…" />}>
+            <SsoCompletePage />
+          </Suspense>
+        }
+      />
       {/* Opened from the pulse email: no sign-in, the link is the credential. */}
       <Route
         path="/invitation"

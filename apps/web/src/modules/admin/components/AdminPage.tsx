@@ -16,6 +16,7 @@ const SignalsSection = lazy(() => import('./SignalsSection'));
 const SignalImportSection = lazy(() => import('./SignalImportSection'));
 const ImportKeysSection = lazy(() => import('./ImportKeysSection'));
 const KpisSection = lazy(() => import('./KpisSection'));
+const IdentitySection = lazy(() => import('./IdentitySection'));
 
 const ADMIN: readonly Role[] = ['TENANT_ADMIN'];
 // What the API allows HR leaders too (signals, signal import, KPIs; import keys stay with admins).
@@ -38,6 +39,7 @@ const TABS: readonly Tab[] = [
   { path: 'signal-import', label: 'Signal import', roles: ADMIN_OR_HR, render: () => <SignalImportSection /> },
   { path: 'import-keys', label: 'Import keys', roles: ADMIN, render: () => <ImportKeysSection /> },
   { path: 'kpis', label: 'KPIs', roles: ADMIN_OR_HR, render: () => <KpisSection /> },
+  { path: 'identity', label: 'SSO & SCIM', roles: ADMIN, render: () => <IdentitySection /> },
 ];
 
 /** Organisation admin: directory, people, policies, pulse programmes, signals and KPIs (the last also for HR leaders). */

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { FullPageStatus } from '../../shell/components/FullPageStatus';
 import { LoadingState } from '../../shell/components/LoadingState';
 import { usePageTitle } from '../../shell/hooks/usePageTitle';
@@ -7,6 +7,8 @@ import { homePathFor, safeReturnPath } from '../../shell/utils/navigation';
 import { useSession } from '../hooks/useSession';
 import { useSignIn } from '../hooks/useSignIn';
 import { describeSignInError, type OrganizationChoice } from '../utils/sign-in-error';
+import { ssoErrorMessage } from '../utils/sso';
+import { SsoSignIn } from './SsoSignIn';
 
 interface FieldErrors {
   email?: string;
@@ -18,6 +20,7 @@ export function SignInPage() {
   usePageTitle('Sign in');
   const session = useSession();
   const location = useLocation();
+  const [searchParams] = useSearchParams();
   const signIn = useSignIn();
   const id = useId();
 
@@ -29,6 +32,8 @@ export function SignInPage() {
   const [showPassword, setShowPassword] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Set when the API says this organisation signs in through its identity provider.
+  const [ssoOrganization, setSsoOrganization] = useState<string | null>(null);
   // Each failed attempt moves focus: to the new organisation field, or to the message.
   const [focusRequest, setFocusRequest] = useState<{ target: 'alert' | 'organization'; seq: number } | null>(null);
 
@@ -54,6 +59,8 @@ export function SignInPage() {
     return <Navigate to={from ?? homePathFor(session.viewer.roles) ?? '/'} replace />;
   }
 
+  const returnTo = safeReturnPath((location.state as { from?: unknown } | null)?.from);
+  const ssoError = ssoErrorMessage(searchParams.get('sso_error'));
   const notice =
     session.reason === 'expired'
       ? 'Your session ended. Please sign in again.'
@@ -92,6 +99,7 @@ export function SignInPage() {
         onError: (error) => {
           const view = describeSignInError(error, askOrganization);
           setFormError(view.message);
+          if (view.ssoOrganization) setSsoOrganization(view.ssoOrganization);
           const firstAskForOrganization = view.needsOrganization && !askOrganization;
           if (view.needsOrganization) {
             setAskOrganization(true);
@@ -118,7 +126,13 @@ export function SignInPage() {
         </p>
         <h1 className="sign-in__title">Sign in</h1>
 
-        {notice && !formError ? (
+        {ssoError && !formError ? (
+          <div className="alert" role="alert">
+            {ssoError}
+          </div>
+        ) : null}
+
+        {notice && !formError && !ssoError ? (
           <p className="notice" role="status">
             {notice}
           </p>
@@ -259,6 +273,8 @@ export function SignInPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+
+        <SsoSignIn returnTo={returnTo} open={ssoOrganization !== null || searchParams.get('sso') === '1'} {...(ssoOrganization ? { initialOrganization: ssoOrganization } : {})} />
 
         <p className="sign-in__help">
           Forgotten your password or can’t sign in? Ask your organisation’s Pulsewise admin.

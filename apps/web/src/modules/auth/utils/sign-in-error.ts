@@ -11,16 +11,20 @@ export interface SignInErrorView {
   needsOrganization: boolean;
   /** The organisations to choose from, when the API lists them (`extensions.organizations`). */
   organizations: OrganizationChoice[];
+  /** The organisation signs in through single sign-on only (SSO_REQUIRED): its slug, to start SSO with. */
+  ssoOrganization?: string;
 }
 
 /** Sign-in has its own wording: here UNAUTHENTICATED means "wrong email or password". */
 export function describeSignInError(error: unknown, organizationWasAsked: boolean): SignInErrorView {
   if (!isApiError(error)) return { message: toUserMessage(error), needsOrganization: false, organizations: [] };
   const needsOrganization = error.code === 'TENANT_CHOICE_REQUIRED';
+  const sso = error.code === 'SSO_REQUIRED' && typeof error.extensions.organization === 'string' ? error.extensions.organization : undefined;
   return {
     message: messageFor(error, organizationWasAsked),
     needsOrganization,
     organizations: needsOrganization ? organizationsOf(error) : [],
+    ...(sso ? { ssoOrganization: sso } : {}),
   };
 }
 
@@ -38,6 +42,8 @@ function messageFor(error: ApiError, organizationWasAsked: boolean): string {
       return error.retryAfterSeconds !== undefined
         ? `Too many sign-in attempts. Please try again in ${formatWaitMinutes(error.retryAfterSeconds)}.`
         : 'Too many sign-in attempts. Please wait a few minutes and try again.';
+    case 'SSO_REQUIRED':
+      return 'Your organisation signs in with single sign-on. Continue with your organisation’s SSO below.';
     case 'FORBIDDEN':
       return 'You can’t sign in to this organisation right now. Contact your organisation’s Pulsewise admin.';
     default:

@@ -4,6 +4,7 @@
 // either the old release or the new one, never a mix.
 import type { Release, ReleaseCell } from '@pulsewise/privacy';
 import type { Prisma, Tx } from '@pulsewise/db';
+import { failpoint } from '../../common/failpoint.js';
 
 export interface StoredReleaseMeta {
   tenantId: string;
@@ -16,6 +17,7 @@ export interface StoredReleaseMeta {
 
 export async function storePublished(tx: Tx, meta: StoredReleaseMeta, release: Release): Promise<string> {
   await removeExisting(tx, meta);
+  failpoint('release-replacing'); // fault tests: the earlier release deleted, uncommitted
   const { cells, ...structure } = release;
   const created = await tx.release.create({
     data: {
@@ -33,6 +35,7 @@ export async function storePublished(tx: Tx, meta: StoredReleaseMeta, release: R
       })),
     });
   }
+  failpoint('release-written'); // fault tests: every cell written, not yet committed
   return created.id;
 }
 

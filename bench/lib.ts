@@ -83,6 +83,9 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
   await redis.quit();
 }
 
+/** BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile a run. */
+const nodeArgs = (which: 'API' | 'WORKER'): string[] => (process.env[`BENCH_${which}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+
 export interface Services {
   apiUrl?: string;
   children: ChildProcess[];
@@ -108,6 +111,11 @@ export async function startServices(options: { databaseUrl: string; adminUrl?: s
     WORKER_METRICS_PORT: '0',
     SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1',
     LOG_LEVEL: 'warn',
+    // Every bench client shares one loopback address (and the readers one token): the per-IP and
+    // per-token limits would measure the rate limiter, not the service. Per-link limits stay.
+    RATE_LIMIT_IP: 'off',
+    RATE_LIMIT_TOKEN: 'off',
+    RATE_LIMIT_PULSE_IP: 'off',
     ...(options.extraEnv ?? {}),
   };
   const stop = async () => {
@@ -117,7 +125,7 @@ export async function startServices(options: { databaseUrl: string; adminUrl?: s
   try {
     let apiUrl: string | undefined;
     if (options.api) {
-      const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], { env: { ...env, DATABASE_POOL_SIZE: String(options.apiPool ?? 20) }, stdio: ['ignore', 'ignore', 'inherit'] });
+      const api = spawn(process.execPath, [...nodeArgs('API'), path.join(ROOT, 'apps/api/dist/main.js')], { env: { ...env, DATABASE_POOL_SIZE: String(options.apiPool ?? 20) }, stdio: ['ignore', 'ignore', 'inherit'] });
       children.push(api);
       apiUrl = `http://127.0.0.1:${port}`;
       for (let i = 0; !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) {
@@ -126,7 +134,7 @@ export async function startServices(options: { databaseUrl: string; adminUrl?: s
       }
     }
     if (options.worker) {
-      const worker = spawn(process.execPath, [path.join(ROOT, 'apps/worker/dist/main.js')], { env: { ...env, LOG_LEVEL: 'info', DATABASE_POOL_SIZE: String(options.workerPool ?? 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const worker = spawn(process.execPath, [...nodeArgs('WORKER'), path.join(ROOT, 'apps/worker/dist/main.js')], { env: { ...env, LOG_LEVEL: 'info', DATABASE_POOL_SIZE: String(options.workerPool ?? 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(worker);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the worker did not start in 60 s')), 60_000);

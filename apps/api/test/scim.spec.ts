@@ -247,6 +247,13 @@ describe('RFC 7644 §3 Users', () => {
     expect(actions).toEqual(expect.arrayContaining(['scim.user.created', 'scim.user.patched', 'scim.user.replaced', 'scim.user.deleted', 'scim.user.recreated']));
     expect(events.find((e) => (e.details as { deactivated?: boolean }).deactivated)).toBeTruthy();
     for (const e of events) expect(e.details).toMatchObject({ tokenId: expect.any(String), personId: expect.any(String) });
+
+    // Admins read them in the audit log as the identity provider's doing.
+    const log = await api.gql<{ auditLog: { items: { action: string; actor: string }[] } }>('{ auditLog(first: 100) { items { action actor } } }', {}, { token: adminA });
+    const scimItems = log.data!.auditLog.items.filter((i) => i.action.startsWith('scim.'));
+    expect(scimItems.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(scimItems.map((i) => i.actor))).toEqual(new Set(['Identity provider (SCIM)']));
+    expect(log.data!.auditLog.items.find((i) => i.action === 'identity.scim_token.created')?.actor).toMatch(/admin@a\.example/);
   });
 });
 

@@ -51,7 +51,12 @@ export class AuditResolver {
         Object.assign(new AuditEventModel(), {
           id: r.id,
           action: r.action,
-          actor: r.actorTenantId !== viewer.tenantId ? 'Pulsewise platform' : (name.get(r.actorPersonId ?? '') ?? 'A former member'),
+          actor:
+            r.actorTenantId !== viewer.tenantId
+              ? 'Pulsewise platform'
+              : r.actorPersonId === null && r.action.startsWith('scim.')
+                ? 'Identity provider (SCIM)' // SCIM changes are made by a token, not a person
+                : (name.get(r.actorPersonId ?? '') ?? 'A former member'),
           details: JSON.stringify(r.details),
           occurredAt: r.occurredAt,
         }),

@@ -94,7 +94,7 @@ export class RateLimits {
       .catch(() => undefined); // already over: the block is what matters, and it is in place
   }
 
-  private refusal(limit: LimitName, key: string, rejection: unknown): RateLimited | unknown {
+  private refusal(limit: LimitName, key: string, rejection: unknown): unknown {
     if (!(rejection instanceof RateLimiterRes)) return rejection; // not a limit: should not happen with the insurance limiter
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     // Once per window, not per refused request (a flood would flood the log too). The key names an

@@ -132,7 +132,7 @@ async function sessionCount(): Promise<number> {
 
 const SAVE = /* GraphQL */ `
   mutation($input: SsoConfigurationInput!) {
-    saveSsoConfiguration(input: $input) { issuer clientId clientSecretSet allowedDomains enabled passwordSignInEnabled redirectUri }
+    saveSsoConfiguration(input: $input) { issuer clientId clientSecretSet allowedDomains enabled passwordSignInEnabled }
   }
 `;
 
@@ -182,8 +182,10 @@ describe('configuration by the tenant admin', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.saveSsoConfiguration).toEqual({
-      issuer, clientId: CLIENT_ID, clientSecretSet: true, allowedDomains: ['a-sso.example'], enabled: true, passwordSignInEnabled: false, redirectUri: REDIRECT_URI,
+      issuer, clientId: CLIENT_ID, clientSecretSet: true, allowedDomains: ['a-sso.example'], enabled: true, passwordSignInEnabled: false,
     });
+    const settings = await api.gql<{ ssoSettings: { redirectUri: string; configuration: { clientId: string } | null } }>('{ ssoSettings { redirectUri configuration { clientId } } }', {}, { token: adminToken });
+    expect(settings.data!.ssoSettings).toEqual({ redirectUri: REDIRECT_URI, configuration: { clientId: CLIENT_ID } });
     const row = (await withTenant(api.prisma, t.id, (tx) => tx.tenantSsoConfig.findUnique({ where: { tenantId: t.id } })))!;
     expect(row.clientSecretEnc).not.toContain(CLIENT_SECRET);
     expect(new SecretBox(SECRETS_KEY).open(row.clientSecretEnc, t.id)).toBe(CLIENT_SECRET);

@@ -27,8 +27,8 @@ type Documents = {
     "\n  mutation PausePulseProgramme($id: ID!) {\n    pausePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": typeof types.PausePulseProgrammeDocument,
     "\n  mutation ResumePulseProgramme($id: ID!) {\n    resumePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": typeof types.ResumePulseProgrammeDocument,
     "\n  mutation LaunchPulseRound($programmeId: ID!) {\n    launchPulseRound(programmeId: $programmeId)\n  }\n": typeof types.LaunchPulseRoundDocument,
-    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n": typeof types.SsoConfigurationFieldsFragmentDoc,
-    "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n": typeof types.GetSsoConfigurationDocument,
+    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    updatedAt\n  }\n": typeof types.SsoConfigurationFieldsFragmentDoc,
+    "\n  query GetSsoSettings {\n    ssoSettings {\n      redirectUri\n      configuration {\n        ...SsoConfigurationFields\n      }\n    }\n  }\n": typeof types.GetSsoSettingsDocument,
     "\n  mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {\n    saveSsoConfiguration(input: $input) {\n      ...SsoConfigurationFields\n    }\n  }\n": typeof types.SaveSsoConfigurationDocument,
     "\n  mutation DeleteSsoConfiguration {\n    deleteSsoConfiguration\n  }\n": typeof types.DeleteSsoConfigurationDocument,
     "\n  fragment ScimTokenFields on ScimToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ScimTokenFieldsFragmentDoc,
@@ -95,8 +95,8 @@ const documents: Documents = {
     "\n  mutation PausePulseProgramme($id: ID!) {\n    pausePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": types.PausePulseProgrammeDocument,
     "\n  mutation ResumePulseProgramme($id: ID!) {\n    resumePulseProgramme(id: $id) {\n      ...PulseProgrammeFields\n    }\n  }\n": types.ResumePulseProgrammeDocument,
     "\n  mutation LaunchPulseRound($programmeId: ID!) {\n    launchPulseRound(programmeId: $programmeId)\n  }\n": types.LaunchPulseRoundDocument,
-    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n": types.SsoConfigurationFieldsFragmentDoc,
-    "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n": types.GetSsoConfigurationDocument,
+    "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    updatedAt\n  }\n": types.SsoConfigurationFieldsFragmentDoc,
+    "\n  query GetSsoSettings {\n    ssoSettings {\n      redirectUri\n      configuration {\n        ...SsoConfigurationFields\n      }\n    }\n  }\n": types.GetSsoSettingsDocument,
     "\n  mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {\n    saveSsoConfiguration(input: $input) {\n      ...SsoConfigurationFields\n    }\n  }\n": types.SaveSsoConfigurationDocument,
     "\n  mutation DeleteSsoConfiguration {\n    deleteSsoConfiguration\n  }\n": types.DeleteSsoConfigurationDocument,
     "\n  fragment ScimTokenFields on ScimToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ScimTokenFieldsFragmentDoc,
@@ -202,11 +202,11 @@ export function graphql(source: "\n  mutation LaunchPulseRound($programmeId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    redirectUri\n    updatedAt\n  }\n"): typeof import('./graphql').SsoConfigurationFieldsFragmentDoc;
+export function graphql(source: "\n  fragment SsoConfigurationFields on SsoConfiguration {\n    issuer\n    clientId\n    clientSecretSet\n    allowedDomains\n    enabled\n    passwordSignInEnabled\n    updatedAt\n  }\n"): typeof import('./graphql').SsoConfigurationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GetSsoConfiguration {\n    ssoConfiguration {\n      ...SsoConfigurationFields\n    }\n  }\n"): typeof import('./graphql').GetSsoConfigurationDocument;
+export function graphql(source: "\n  query GetSsoSettings {\n    ssoSettings {\n      redirectUri\n      configuration {\n        ...SsoConfigurationFields\n      }\n    }\n  }\n"): typeof import('./graphql').GetSsoSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -276,19 +276,19 @@ export type LaunchPulseRoundMutationVariables = Exact<{
 
 export type LaunchPulseRoundMutation = { launchPulseRound: boolean };
 
-export type SsoConfigurationFieldsFragment = { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string };
+export type SsoConfigurationFieldsFragment = { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, updatedAt: string };
 
-export type GetSsoConfigurationQueryVariables = Exact<{ [key: string]: never; }>;
+export type GetSsoSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GetSsoConfigurationQuery = { ssoConfiguration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string } | null };
+export type GetSsoSettingsQuery = { ssoSettings: { redirectUri: string, configuration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, updatedAt: string } | null } };
 
 export type SaveSsoConfigurationMutationVariables = Exact<{
   input: SsoConfigurationInput;
 }>;
 
 
-export type SaveSsoConfigurationMutation = { saveSsoConfiguration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, redirectUri: string, updatedAt: string } };
+export type SaveSsoConfigurationMutation = { saveSsoConfiguration: { issuer: string, clientId: string, clientSecretSet: boolean, allowedDomains: Array<string>, enabled: boolean, passwordSignInEnabled: boolean, updatedAt: string } };
 
 export type DeleteSsoConfigurationMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -626,7 +626,6 @@ export const SsoConfigurationFieldsFragmentDoc = new TypedDocumentString(`
   allowedDomains
   enabled
   passwordSignInEnabled
-  redirectUri
   updatedAt
 }
     `, {"fragmentName":"SsoConfigurationFields"}) as unknown as TypedDocumentString<SsoConfigurationFieldsFragment, unknown>;
@@ -899,10 +898,13 @@ export const LaunchPulseRoundDocument = new TypedDocumentString(`
   launchPulseRound(programmeId: $programmeId)
 }
     `) as unknown as TypedDocumentString<LaunchPulseRoundMutation, LaunchPulseRoundMutationVariables>;
-export const GetSsoConfigurationDocument = new TypedDocumentString(`
-    query GetSsoConfiguration {
-  ssoConfiguration {
-    ...SsoConfigurationFields
+export const GetSsoSettingsDocument = new TypedDocumentString(`
+    query GetSsoSettings {
+  ssoSettings {
+    redirectUri
+    configuration {
+      ...SsoConfigurationFields
+    }
   }
 }
     fragment SsoConfigurationFields on SsoConfiguration {
@@ -912,9 +914,8 @@ export const GetSsoConfigurationDocument = new TypedDocumentString(`
   allowedDomains
   enabled
   passwordSignInEnabled
-  redirectUri
   updatedAt
-}`) as unknown as TypedDocumentString<GetSsoConfigurationQuery, GetSsoConfigurationQueryVariables>;
+}`) as unknown as TypedDocumentString<GetSsoSettingsQuery, GetSsoSettingsQueryVariables>;
 export const SaveSsoConfigurationDocument = new TypedDocumentString(`
     mutation SaveSsoConfiguration($input: SsoConfigurationInput!) {
   saveSsoConfiguration(input: $input) {
@@ -928,7 +929,6 @@ export const SaveSsoConfigurationDocument = new TypedDocumentString(`
   allowedDomains
   enabled
   passwordSignInEnabled
-  redirectUri
   updatedAt
 }`) as unknown as TypedDocumentString<SaveSsoConfigurationMutation, SaveSsoConfigurationMutationVariables>;
 export const DeleteSsoConfigurationDocument = new TypedDocumentString(`

@@ -6,7 +6,7 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import { SsoConfigurationInput } from './dto/identity.inputs.js';
 import { IdentityService } from './identity.service.js';
-import { CreatedScimTokenModel, ScimTokenModel, SsoConfigurationModel } from './models/identity.models.js';
+import { CreatedScimTokenModel, ScimTokenModel, SsoConfigurationModel, SsoSettingsModel } from './models/identity.models.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -15,9 +15,9 @@ export class IdentityResolver {
   constructor(private readonly identity: IdentityService) {}
 
   @Roles('TENANT_ADMIN')
-  @Query(() => SsoConfigurationModel, { nullable: true, description: 'OIDC single sign-on of this organisation (null: not set up).' })
-  ssoConfiguration(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx): Promise<SsoConfigurationModel | null> {
-    return this.identity.ssoConfiguration(tx, viewer);
+  @Query(() => SsoSettingsModel, { description: 'OIDC single sign-on of this organisation, and the redirect URI to register for it.' })
+  ssoSettings(@CurrentViewer() viewer: Viewer, @TenantTx() tx: Tx): Promise<SsoSettingsModel> {
+    return this.identity.ssoSettings(tx, viewer);
   }
 
   @Roles('TENANT_ADMIN')

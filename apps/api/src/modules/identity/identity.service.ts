@@ -8,7 +8,7 @@ import { badInput, notFound } from '../../common/errors/domain-error.js';
 import type { Viewer } from '../../common/graphql/request-context.js';
 import type { SsoConfigurationInput } from './dto/identity.inputs.js';
 import { IdentityRepository } from './identity.repository.js';
-import { CreatedScimTokenModel, ScimTokenModel, SsoConfigurationModel } from './models/identity.models.js';
+import { CreatedScimTokenModel, ScimTokenModel, SsoConfigurationModel, SsoSettingsModel } from './models/identity.models.js';
 import { OidcLoginService } from './oidc/oidc-login.service.js';
 import { newScimToken } from './scim/scim-tokens.js';
 import { SecretBox } from './secret-box.js';
@@ -25,9 +25,9 @@ export class IdentityService {
     this.box = new SecretBox(config.values.SECRETS_KEY);
   }
 
-  async ssoConfiguration(tx: Tx, viewer: Viewer): Promise<SsoConfigurationModel | null> {
+  async ssoSettings(tx: Tx, viewer: Viewer): Promise<SsoSettingsModel> {
     const row = await this.repo.ssoConfig(tx, viewer.tenantId);
-    return row ? this.toModel(row) : null;
+    return Object.assign(new SsoSettingsModel(), { configuration: row ? this.toModel(row) : null, redirectUri: this.oidc.redirectUri });
   }
 
   async saveSsoConfiguration(tx: Tx, viewer: Viewer, input: SsoConfigurationInput): Promise<SsoConfigurationModel> {
@@ -127,7 +127,6 @@ export class IdentityService {
       allowedDomains: row.allowedDomains,
       enabled: row.enabled,
       passwordSignInEnabled: row.passwordSignIn,
-      redirectUri: this.oidc.redirectUri,
       updatedAt: row.updatedAt,
     });
   }

@@ -8,8 +8,13 @@ export class SsoConfigurationModel {
   @Field(() => [String], { description: 'Email domains whose people may sign in through the provider.' }) allowedDomains!: string[];
   @Field() enabled!: boolean;
   @Field({ description: 'false: people sign in only through SSO (tenant admins keep their password as a way back in).' }) passwordSignInEnabled!: boolean;
-  @Field({ description: 'Register this as the redirect URI of the client at the identity provider.' }) redirectUri!: string;
   @Field() updatedAt!: Date;
+}
+
+@ObjectType('SsoSettings')
+export class SsoSettingsModel {
+  @Field(() => SsoConfigurationModel, { nullable: true, description: 'null: single sign-on is not set up.' }) configuration!: SsoConfigurationModel | null;
+  @Field({ description: 'Register this as the redirect URI of the Pulsewise client at the identity provider.' }) redirectUri!: string;
 }
 
 @ObjectType('ScimToken')

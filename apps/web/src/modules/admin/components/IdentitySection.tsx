@@ -7,7 +7,7 @@ import {
   useCreateScimToken,
   useDeleteSsoConfiguration,
   useGetScimTokens,
-  useGetSsoConfiguration,
+  useGetSsoSettings,
   useRevokeScimToken,
   useRotateScimToken,
   useSaveSsoConfiguration,
@@ -18,7 +18,7 @@ const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { date
 
 /** Enterprise identity: OIDC single sign-on and SCIM tokens. A token's secret is shown once, right after it is made. */
 export default function IdentitySection() {
-  const sso = useGetSsoConfiguration();
+  const sso = useGetSsoSettings();
   return (
     <div className="stack">
       {sso.isPending ? (
@@ -26,7 +26,7 @@ export default function IdentitySection() {
       ) : sso.isError ? (
         <ErrorState error={sso.error} title="Single sign-on couldn’t be loaded" onRetry={() => void sso.refetch()} />
       ) : (
-        <SsoForm current={sso.data} />
+        <SsoForm current={sso.data.configuration ?? null} redirectUri={sso.data.redirectUri} />
       )}
       <ScimTokens />
     </div>
@@ -44,7 +44,7 @@ function valuesOf(current: SsoConfigurationFieldsFragment | null): SsoFormValues
   };
 }
 
-function SsoForm({ current }: { current: SsoConfigurationFieldsFragment | null }) {
+function SsoForm({ current, redirectUri }: { current: SsoConfigurationFieldsFragment | null; redirectUri: string }) {
   const id = useId();
   const save = useSaveSsoConfiguration();
   const remove = useDeleteSsoConfiguration();
@@ -58,7 +58,6 @@ function SsoForm({ current }: { current: SsoConfigurationFieldsFragment | null }
     setValues((v) => ({ ...v, [key]: value }));
     setSaved(false);
   };
-  const redirectUri = current?.redirectUri ?? `${window.location.origin}/api/auth/oidc/callback`;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -8,15 +8,17 @@ export const SsoConfigurationFieldsFragment = graphql(`
     allowedDomains
     enabled
     passwordSignInEnabled
-    redirectUri
     updatedAt
   }
 `);
 
-export const GetSsoConfigurationDocument = graphql(`
-  query GetSsoConfiguration {
-    ssoConfiguration {
-      ...SsoConfigurationFields
+export const GetSsoSettingsDocument = graphql(`
+  query GetSsoSettings {
+    ssoSettings {
+      redirectUri
+      configuration {
+        ...SsoConfigurationFields
+      }
     }
   }
 `);

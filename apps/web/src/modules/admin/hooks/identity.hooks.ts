@@ -5,18 +5,18 @@ import {
   CreateScimTokenDocument,
   DeleteSsoConfigurationDocument,
   GetScimTokensDocument,
-  GetSsoConfigurationDocument,
+  GetSsoSettingsDocument,
   RevokeScimTokenDocument,
   RotateScimTokenDocument,
   SaveSsoConfigurationDocument,
 } from '../graphql/identity.operations';
 import { adminKeys } from '../utils/admin-query-keys';
 
-export function useGetSsoConfiguration() {
+export function useGetSsoSettings() {
   const client = useGraphQLClient();
   return useQuery({
     queryKey: adminKeys.ssoConfiguration(),
-    queryFn: async ({ signal }) => (await client.request(GetSsoConfigurationDocument, {}, { signal })).ssoConfiguration ?? null,
+    queryFn: async ({ signal }) => (await client.request(GetSsoSettingsDocument, {}, { signal })).ssoSettings,
   });
 }
 
@@ -25,7 +25,7 @@ export function useSaveSsoConfiguration() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: SsoConfigurationInput) => (await client.request(SaveSsoConfigurationDocument, { input })).saveSsoConfiguration,
-    onSuccess: (saved) => queryClient.setQueryData(adminKeys.ssoConfiguration(), saved),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.ssoConfiguration() }),
   });
 }
 

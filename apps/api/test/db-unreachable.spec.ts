@@ -116,7 +116,7 @@ it('refuses to start, quickly, while PostgreSQL does not answer', async () => {
     const started = Date.now();
     try {
       await expect(api.init()).rejects.toThrow(/Cannot reach PostgreSQL/); // what main.ts's listen() runs first
-      expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 4_000);
+      expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);
     } finally {
       await api.close().catch(() => undefined);
     }
@@ -140,8 +140,8 @@ it('answers SERVICE_UNAVAILABLE within about the connect timeout, and recovers w
     for (const answer of answers) {
       expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(answer.errors?.[0]?.message).toMatch(/try again/i);
-      // Well before Prisma's own transaction wait (5 s) or any TCP timeout.
-      expect(answer.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 3_000);
+      // About the connect timeout (slack for a busy machine); without it these calls hang for minutes.
+      expect(answer.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 3_500);
     }
   } finally {
     proxy.speak();

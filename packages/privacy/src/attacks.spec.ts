@@ -12,8 +12,8 @@ import { manualRelease } from './testing/manual-release.js';
 
 const K = 5;
 
-async function published(input: ReleaseInput, priorReleases: Release[] = [], k = K, tables?: TablePolicy): Promise<Release> {
-  const result: ProtectResult = await protectRelease(input, { k, priorReleases, tables });
+async function published(input: ReleaseInput, priorReleases: Release[] = [], k = K, tables?: TablePolicy, totalsFirst?: boolean): Promise<Release> {
+  const result: ProtectResult = await protectRelease(input, { k, priorReleases, tables, totalsFirst });
   if (!result.published) throw new Error(`not published: ${JSON.stringify(result.audit?.violations)}`);
   expect(result.audit.violations).toEqual([]);
   return result.release;
@@ -135,12 +135,13 @@ describe('two overlapping filters', () => {
 
     // Protected on its own, the location cut publishes what the team cut hid (and vice versa):
     // together they give t1 away.
-    const alone = await published(byLocation);
+    // (minEligible 0 and splits even at the cost of totals: the location cut is published.)
+    const alone = await published(byLocation, [], K, { minEligible: 0 }, false);
     const joint = await auditRelease(alone, { truth: buildCellModel(byLocation), priorReleases: [first] });
     expect(joint.violations.filter((v) => v.kind === 'EXACT').map((v) => `${v.releaseId}:${v.cellKey}`)).toContain('round-1/teams:u:t1');
 
     // With the first release as prior knowledge, the location cut is protected against that link.
-    const second = await published(byLocation, [first]);
+    const second = await published(byLocation, [first], K, { minEligible: 0 }, false);
     const recheck = await auditRelease(second, { truth: buildCellModel(byLocation), priorReleases: [first] });
     expect(recheck.violations).toEqual([]);
   });

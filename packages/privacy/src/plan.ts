@@ -105,10 +105,11 @@ function syncMeasure(plan: Plan, m: MeasurePlan): void {
 
 /** Complementary suppression: cells first, then each question on top of the cell pattern. */
 export function suppressPlan(plan: Plan): void {
-  suppressLayer(plan.grid, plan.cell);
+  const latent = Uint8Array.from(plan.cell.reason, (r) => (r === Reason.LATENT ? 1 : 0));
+  suppressLayer(plan.grid, plan.cell, latent);
   for (const m of plan.measures.values()) {
     syncMeasure(plan, m);
-    suppressLayer(plan.grid, m.layer);
+    suppressLayer(plan.grid, m.layer, latent);
   }
 }
 

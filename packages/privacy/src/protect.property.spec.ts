@@ -55,4 +55,22 @@ describe('protectRelease on random organisations', () => {
     // Failing closed is allowed but must stay the exception, or the properties above say little.
     expect(outcomes.published).toBeGreaterThanOrEqual(Math.ceil(RUNS * 0.8));
   });
+
+  it('never hides a unit total for the sake of a split: totals are those of the release without splits', async () => {
+    const totalsHidden = (cells: { key: string; status: string; dims: Record<string, string> }[]) =>
+      cells.filter((c) => Object.values(c.dims).every((v) => v === '*') && c.status !== 'PUBLISHED').map((c) => c.key).sort();
+    let withSplits = 0;
+    await fc.assert(
+      fc.asyncProperty(randomSurvey, tablePolicy, async ({ input, k }, tables) => {
+        const result = await protectRelease(input, { k, tables });
+        const noSplits = await protectRelease(input, { k, tables: { minEligible: Number.MAX_SAFE_INTEGER } });
+        if (!result.published || !noSplits.published) return;
+        expect(totalsHidden(result.release.cells)).toEqual(totalsHidden(noSplits.release.cells));
+        if (result.release.cells.some((c) => Object.values(c.dims).some((v) => v !== '*'))) withSplits++;
+      }),
+      { numRuns: RUNS, seed: 20250102 },
+    );
+    // Splits must survive in some releases, or the property holds only by withdrawing them all.
+    expect(withSplits).toBeGreaterThan(0);
+  });
 });

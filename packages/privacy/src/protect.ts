@@ -33,6 +33,11 @@ export interface ProtectOptions {
   seesReasons?: boolean;
   /** Which cells a release holds (default: one-dimension cuts for nodes of at least 10·k people). */
   tables?: TablePolicy;
+  /**
+   * Unit totals come first (default true): a demographic split is withdrawn wherever publishing
+   * it would hide a unit total that the release without any split shows. See protectModel.
+   */
+  totalsFirst?: boolean;
   /** Limits of the bound checks on large releases (see AuditOptions). */
   audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets' | 'solver'>;
   /** Called after each audit round (for logs): the violations found and the repairs chosen. */
@@ -52,12 +57,91 @@ export async function protectRelease(input: ReleaseInput, options: ProtectOption
   return protectModel(buildCellModel(input), options);
 }
 
-/** Same, from an already built cell model (surveys and imported data share this path). */
+/** Rounds of withdrawing splits before settling for the release without any (see protectModel). */
+const MAX_SPLIT_ROUNDS = 6;
+
+/**
+ * Same, from an already built cell model (surveys and imported data share this path).
+ *
+ * The heatmap of unit totals is what people read first; a split by location or tenure is a
+ * detail. Protecting a small split cell can take a unit's total with it (its pattern climbs
+ * through the margins, up to the organisation's total), so by default the release is first
+ * protected without any split: that says which totals must be hidden anyway. Then the splits
+ * are added, and wherever they would hide a total beyond those, they are withdrawn — first the
+ * unit's own, then its siblings' and their subtrees' as well, then the same one level up —
+ * and the release is protected again; failing that, only the organisation's own splits are
+ * tried. Every candidate is fully protected and audited; only the choice of tables differs,
+ * so the guarantees are those of any release.
+ */
 export async function protectModel(model: CellModel, options: ProtectOptions): Promise<ProtectResult> {
   assertValidK(options.k);
-  const seesReasons = options.seesReasons ?? false;
   const grid = buildGrid(model);
-  const plan = primaryPlan(grid, options.k, seesReasons, latentCells(grid, options.k, options.tables));
+  const latent = latentCells(grid, options.k, options.tables);
+  const isSplit = (g: number) => g % grid.combos !== 0 && grid.cells[g] !== undefined;
+  const splitsShown = (mask: Uint8Array) => mask.reduce((count, x, g) => count + (isSplit(g) && !x ? 1 : 0), 0);
+  if (!(options.totalsFirst ?? true) || splitsShown(latent) === 0) return protectTables(model, grid, latent, options);
+
+  const baseline = await protectTables(model, grid, Uint8Array.from(latent, (x, g) => (isSplit(g) ? 1 : x)), options);
+  if (!baseline.published) return baseline;
+  const mustHide = hiddenTotals(grid, baseline.release);
+  const tables = Uint8Array.from(latent);
+  const attempts = new Map<number, number>();
+  for (let round = 0; round < MAX_SPLIT_ROUNDS; round++) {
+    const result = await protectTables(model, grid, tables, options);
+    if (!result.published) break;
+    const extra = [...hiddenTotals(grid, result.release)].filter((node) => !mustHide.has(node));
+    if (extra.length === 0) return result;
+    for (const node of extra) {
+      const attempt = attempts.get(node) ?? 0;
+      attempts.set(node, attempt + 1);
+      withdrawSplits(grid, tables, node, attempt);
+    }
+    if (splitsShown(tables) === 0) break;
+  }
+  // Last try before no split at all: the organisation's own splits, the view most often asked for.
+  const rootOnly = Uint8Array.from(latent, (x, g) => (isSplit(g) && grid.parent[Math.floor(g / grid.combos)]! >= 0 ? 1 : x));
+  if (splitsShown(rootOnly) > 0 && splitsShown(rootOnly) < splitsShown(latent)) {
+    const result = await protectTables(model, grid, rootOnly, options);
+    if (result.published && [...hiddenTotals(grid, result.release)].every((node) => mustHide.has(node))) return result;
+  }
+  return baseline;
+}
+
+/** Nodes whose total (every dimension ALL) the release hides. */
+function hiddenTotals(grid: Grid, release: Release): Set<number> {
+  const out = new Set<number>();
+  for (const c of release.cells) {
+    const g = grid.byKey.get(c.key);
+    if (g !== undefined && g % grid.combos === 0 && c.status !== 'PUBLISHED') out.add(g / grid.combos);
+  }
+  return out;
+}
+
+/**
+ * Takes splits out of the release (latent) around a node whose total they cost: attempt 0 its
+ * own, attempt 1 those of the node, its siblings and all their subtrees, attempt a ≥ 2 the same
+ * around its ancestor a - 1 levels up (the whole organisation, eventually).
+ */
+function withdrawSplits(grid: Grid, latent: Uint8Array, node: number, attempt: number): void {
+  const withdraw = (n: number) => {
+    for (let combo = 1; combo < grid.combos; combo++) latent[n * grid.combos + combo] = 1;
+  };
+  if (attempt === 0) return withdraw(node);
+  let around = node;
+  for (let up = 1; up < attempt && grid.parent[around]! >= 0; up++) around = grid.parent[around]!;
+  const parent = grid.parent[around]!;
+  const stack = parent >= 0 ? [...grid.children[parent]!] : [around];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    stack.push(...grid.children[n]!);
+    withdraw(n);
+  }
+}
+
+/** Protects and audits one choice of tables (latent: the cells the release does not hold). */
+async function protectTables(model: CellModel, grid: Grid, latent: Uint8Array, options: ProtectOptions): Promise<ProtectResult> {
+  const seesReasons = options.seesReasons ?? false;
+  const plan = primaryPlan(grid, options.k, seesReasons, Uint8Array.from(latent));
   suppressPlan(plan);
   const maxRounds = options.maxFixRounds ?? 15;
   let report: AuditReport | undefined;

@@ -156,17 +156,21 @@ type Used = Map<number, [number, number]>;
  * Cheapest closed pattern containing cell g along which g can move up by needUp
  * and down by needDown without any cell leaving its known bounds, or null.
  */
-function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDown: number, used: Used): { cost: number; pattern: Pattern } | null {
+function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDown: number, used: Used, splitFree: Uint8Array): { cost: number; pattern: Pattern } | null {
   const X = Math.floor(g / grid.combos);
   const combo = g % grid.combos;
   const nodeCount = grid.nodeKeys.length;
   let best: { cost: number; pattern: Pattern } | null = null;
+  // A total whose pattern stays on totals: see splitFreeNodes. Only on nodes it holds for.
+  const marginOnly: Corner[] = [{ combo: 0, sign: 1 }];
+  const cornerSets = combo === 0 && grid.combos > 1 ? [marginOnly, ...rectangles(grid, combo)] : rectangles(grid, combo);
 
-  for (const corners of rectangles(grid, combo)) {
+  for (const corners of cornerSets) {
     const memo = new Float64Array(2 * nodeCount).fill(NaN);
     const bestChild = new Int32Array(2 * nodeCount).fill(-1);
 
     const cornerCost = (Z: number, s: number): number => {
+      if (corners === marginOnly && !splitFree[Z]) return Infinity;
       let cost = 0;
       for (const { combo: c, sign } of corners) {
         const h = Z * grid.combos + c;
@@ -273,7 +277,7 @@ function applyPattern(grid: Grid, layer: Layer, pattern: Pattern): void {
  * required width if there is one; otherwise several patterns whose room adds up
  * (one partner rarely has enough empty seats when response rates are high).
  */
-function protectCell(grid: Grid, layer: Layer, g: number): void {
+function protectCell(grid: Grid, layer: Layer, g: number, splitFree: Uint8Array): void {
   const used: Used = new Map();
   const x = layer.value[g]!;
   const need = requiredRoom(layer, g);
@@ -290,7 +294,7 @@ function protectCell(grid: Grid, layer: Layer, g: number): void {
       // The part that must go downwards goes downwards.
       const minDown = Math.min(step, Math.max(0, remainingDown));
       for (let up = Math.max(0, step - roomDown); up <= Math.min(roomUp, step - minDown); up++) {
-        const best = bestPattern(grid, layer, g, up, step - up, used);
+        const best = bestPattern(grid, layer, g, up, step - up, used, splitFree);
         if (!best) continue;
         const candidate = { ...best, up, down: step - up };
         if (!found || perUnit(candidate) < perUnit(found)) found = candidate;
@@ -300,7 +304,7 @@ function protectCell(grid: Grid, layer: Layer, g: number): void {
     if (!found) {
       if (first) {
         // Nothing can move this cell at all: still hide a closed pattern so it is not derivable.
-        const best = bestPattern(grid, layer, g, 0, 0, new Map());
+        const best = bestPattern(grid, layer, g, 0, 0, new Map(), splitFree);
         if (best) applyPattern(grid, layer, best.pattern);
       }
       break;
@@ -319,9 +323,36 @@ function protectCell(grid: Grid, layer: Layer, g: number): void {
 }
 
 /**
- * Protects every hidden, uncovered cell of the layer. Returns the number of cells newly hidden.
+ * Nodes whose totals can move without touching any split: none of their own split cells, and none
+ * of their ancestors', is in the release (all latent). Moving such a total by t is balanced inside
+ * the latent splits (they partition the node, so their combined room is the total's room), and the
+ * ancestors' latent splits take up the shift between values. A pattern among such totals alone is
+ * then closed, exactly as in a release without dimensions — whereas a hypercube rectangle would ask
+ * for the room at one and the same value in every partner, which partners from other teams rarely
+ * have, and would climb to the parent's total (up to the organisation's) instead.
  */
-export function suppressLayer(grid: Grid, layer: Layer): number {
+function splitFreeNodes(grid: Grid, latent: Uint8Array | undefined): Uint8Array {
+  const free = new Uint8Array(grid.nodeKeys.length);
+  if (!latent) return free;
+  // Nodes are sorted top-down: a parent is settled before its children.
+  for (let n = 0; n < grid.nodeKeys.length; n++) {
+    const parent = grid.parent[n]!;
+    let own = 1;
+    for (let combo = 1; combo < grid.combos && own; combo++) {
+      const g = n * grid.combos + combo;
+      if (grid.cells[g] !== undefined && !latent[g]) own = 0;
+    }
+    free[n] = own && (parent < 0 || free[parent] === 1) ? 1 : 0;
+  }
+  return free;
+}
+
+/**
+ * Protects every hidden, uncovered cell of the layer. Returns the number of cells newly hidden.
+ * `latent` marks the cells that are not part of the release (tables.ts).
+ */
+export function suppressLayer(grid: Grid, layer: Layer, latent?: Uint8Array): number {
+  const splitFree = splitFreeNodes(grid, latent);
   const before = layer.hidden.reduce((a, b) => a + b, 0);
   for (let changed = true; changed; ) {
     changed = false;
@@ -330,7 +361,7 @@ export function suppressLayer(grid: Grid, layer: Layer): number {
       for (let combo = 0; combo < grid.combos; combo++) {
         const g = node * grid.combos + combo;
         if (!layer.hidden[g] || layer.covered[g] || grid.cells[g] === undefined) continue;
-        protectCell(grid, layer, g);
+        protectCell(grid, layer, g, splitFree);
         changed = true;
       }
     }

@@ -72,9 +72,9 @@ const rows: Row[] = results.map((m, i) => {
   const goalMet = big ? ours < 30_000 : ours <= 3 * base && ours < 5_000;
   return {
     id: big ? 'aggregation-100k' : 'aggregation',
-    work: `One round's aggregation + suppression + audit, ${m.people.toLocaleString('en')} people, ${m.units} units, 2 dimensions (${m.responses.toLocaleString('en')} answers) — status ${[...new Set(m.status)].join('/')}`,
-    ours: `${fmtMs(ours)} (worker job, median of ${m.ours.length})`,
-    baseline: `${fmtMs(base)} (SQL GROUP BY, ${m.cells} groups)`,
+    work: `Round aggregation + suppression + audit: ${m.people / 1000}k people, ${m.units} units, 2 dims`,
+    ours: `${fmtMs(ours)} → ${[...new Set(m.status)].join('/')} (job, median of ${m.ours.length})`,
+    baseline: `${fmtMs(base)} (SQL GROUP BY)`,
     ratio: fmtRatio(ours / base),
     goal: big ? `< 30 s, ~linear${growth ? ` (${first.people / 1000}k→${m.people / 1000}k: ${growth.toFixed(1)}× for ${(m.people / first.people).toFixed(0)}× people)` : ''}` : '≤ 3× baseline, < 5 s',
     met: goalMet ? 'yes' : 'no',

@@ -29,7 +29,7 @@ export const median = (xs: readonly number[]): number => {
 };
 
 export const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
-export const fmtRatio = (r: number): string => `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
+export const fmtRatio = (r: number): string => `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
 
 export async function repeat(times: number, f: (i: number) => Promise<void>): Promise<number[]> {
   const ms: number[] = [];

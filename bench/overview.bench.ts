@@ -85,9 +85,9 @@ try {
 
   const row: Row = {
     id: 'overview',
-    work: `HR cultureOverview, ${shape.months} months × ${shape.signals} signals + ${shape.kpis} KPIs (${people.toLocaleString('en')} people), ${connections} clients × ${duration} s${duration < 30 ? ' (issue: 30 s; --duration 30)' : ''}`,
+    work: `cultureOverview ${shape.months} mo × ${shape.signals} signals + ${shape.kpis} KPIs, ${connections} clients × ${duration} s${duration < 30 ? '*' : ''}`,
     ours: `p95 ${ours.p95.toFixed(0)} ms, ${ours.rps.toFixed(0)} req/s, ${ours.errors} errors`,
-    baseline: `p95 ${baseline.p95.toFixed(0)} ms, ${baseline.rps.toFixed(0)} req/s (Fastify + pg)`,
+    baseline: `p95 ${baseline.p95.toFixed(0)} ms, ${baseline.rps.toFixed(0)} req/s (Fastify+pg)`,
     ratio: `p95 ${fmtRatio(ours.p95 / baseline.p95)}; throughput ${((100 * ours.rps) / baseline.rps).toFixed(0)}%`,
     goal: 'p95 ≤ 50 ms; ≥ 50% of baseline throughput',
     met: ours.p95 <= 50 && ours.rps >= 0.5 * baseline.rps && ours.errors === 0 ? 'yes' : 'no',

@@ -85,7 +85,7 @@ for (const name of names) {
     rows.push({ id: name, work: name, ours: `failed (exit ${code}; see the log above)`, baseline: '—', ratio: '—', goal: '—', met: 'no', data: {}, seconds: +seconds.toFixed(1) });
   }
   if (name === 'aggregation' && !rows.some((r) => r.id === 'aggregation-100k')) {
-    rows.push({ id: 'aggregation-100k', work: "The same at 100,000 people", ours: 'not run (opt-in: --100k; one audited round took over 15 min here)', baseline: '—', ratio: '—', goal: '< 30 s, ~linear', met: 'not run', data: {} });
+    rows.push({ id: 'aggregation-100k', work: 'The same at 100k people', ours: 'not run (use --100k: over 15 min here)', baseline: '—', ratio: '—', goal: '< 30 s, ~linear', met: 'not run', data: {} });
   }
 }
 clearInterval(sampler);
@@ -93,9 +93,8 @@ loads.push(os.loadavg()[0]);
 
 // The table.
 const columns = [['work', 'Work'], ['ours', 'Ours'], ['baseline', 'Baseline (same run)'], ['ratio', 'Ratio'], ['goal', 'Goal'], ['met', 'Met?']];
-const width = (key, title) => Math.min(key === 'work' ? 70 : 60, Math.max(title.length, ...rows.map((r) => String(r[key]).length)));
-const widths = columns.map(([key, title]) => width(key, title));
-const cell = (text, w) => (text.length > w ? `${text.slice(0, w - 1)}…` : text.padEnd(w));
+const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((r) => String(r[key]).length)));
+const cell = (text, w) => text.padEnd(w);
 const line = (values) => `| ${values.map((v, i) => cell(String(v), widths[i])).join(' | ')} |`;
 const sortedLoads = [...loads].sort((a, b) => a - b);
 const machine = {
@@ -110,7 +109,7 @@ console.log('');
 console.log(line(columns.map(([, title]) => title)));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(columns.map(([key]) => r[key])));
-console.log(`\n${machine.nproc} cores (${machine.cpu}), ${machine.node}; 1-minute load average during the run ${machine.loadAverage1m.min?.toFixed(1)}–${machine.loadAverage1m.max?.toFixed(1)} (median ${machine.loadAverage1m.median?.toFixed(1)}). Ratio = ours ÷ baseline, both measured in this run.`);
+console.log(`\n${machine.nproc} cores (${machine.cpu}), ${machine.node}; 1-minute load average during the run ${machine.loadAverage1m.min?.toFixed(1)}–${machine.loadAverage1m.max?.toFixed(1)} (median ${machine.loadAverage1m.median?.toFixed(1)}). Ratio = ours ÷ baseline, both measured in this run. * shorter or smaller than the issue's figure by default (flags: bench/README.md).`);
 
 // bench/results/<date>.json: one file per day; a later run of some benchmarks replaces their rows.
 const resultsDir = path.join(ROOT, 'bench/results');

@@ -124,9 +124,9 @@ try {
   const exactlyOnce = c.stored === c.responded && Number(distinctIds) === c.stored && c.responded >= accepted && c.responded <= accepted + connections;
   const row: Row = {
     id: 'submit',
-    work: `submitPulse sustained ${duration} s${duration < 30 ? ' (issue: 30 s; --duration 30)' : ''}, ${connections} clients, then the worker drains (${people.toLocaleString('en')} people)`,
-    ours: `${oursRate.toFixed(0)} submissions/s (per-second median ${result.requests.p50}); drain ${fmtMs(drainMs)}; stored ${c.stored} of ${c.responded} answered (${accepted} acknowledged)`,
-    baseline: `${baselineRate.toFixed(0)} rows/s (pg INSERT batches of 500, median of ${reps})`,
+    work: `submitPulse, ${connections} clients × ${duration} s${duration < 30 ? '*' : ''}, then the worker drains`,
+    ours: `${oursRate.toFixed(0)}/s; drain ${fmtMs(drainMs)}; stored ${c.stored} = answered ${c.responded}: ${exactlyOnce ? 'once each' : 'MISMATCH'}`,
+    baseline: `${baselineRate.toFixed(0)} rows/s (pg INSERT ×500)`,
     ratio: fmtRatio(oursRate / baselineRate),
     goal: '≥ 1,500 submissions/s; every submission stored exactly once',
     met: oursRate >= 1500 && exactlyOnce ? 'yes' : 'no',

@@ -26,8 +26,8 @@ if (!existsSync(path.join(WEB, 'dist/.vite/manifest.json'))) throw new Error('ap
 const size = JSON.parse(execFileSync(process.execPath, [path.join(WEB, 'scripts/check-bundle-size.mjs'), '--json'], { encoding: 'utf8' })) as { initialJsGzipKb: number; initialJsRawKb: number; cssGzipKb: number; lazyChunks: number; lazyJsGzipKb: number };
 const bundleRow: Row = {
   id: 'web-bundle',
-  work: 'Web: initial JS (gzip, entry + static imports; lazy route chunks excluded)',
-  ours: `${size.initialJsGzipKb.toFixed(1)} KB gzip (${size.initialJsRawKb.toFixed(0)} KB raw; deterministic, one build)`,
+  work: 'Web: initial JS, gzip (lazy routes excluded)',
+  ours: `${size.initialJsGzipKb.toFixed(1)} KB (${size.initialJsRawKb.toFixed(0)} KB raw)`,
   baseline: '—',
   ratio: '—',
   goal: '< 250 KB',
@@ -94,9 +94,9 @@ try {
     bundleRow,
     {
       id: 'web-paint',
-      work: `Web: time to HR dashboard heatmap painted, headless Chromium, signed in, cold cache (${people} people)`,
+      work: 'Web: HR dashboard heatmap painted, Chromium, cold cache',
       ours: `${fmtMs(o)} (median of ${reps})`,
-      baseline: `${fmtMs(b)} (static one-line page, same browser)`,
+      baseline: `${fmtMs(b)} (static page)`,
       ratio: fmtRatio(o / b),
       goal: '< 1 s',
       met: o < 1000 ? 'yes' : 'no',

@@ -114,7 +114,7 @@ describe('HR leader dashboard (real API, seeded demo organisation)', () => {
             );
             await split.selectOption(dimension);
             if (cut.releaseResults.rows.length === 0) {
-              await page.getByText(`have no groups large enough to split by ${dimension}`).waitFor();
+              await page.getByText(`have no split by ${dimension}`).waitFor();
               assert.equal(await page.locator('.heatmap__table').count(), 0, 'no empty table');
               continue;
             }

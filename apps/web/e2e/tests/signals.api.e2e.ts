@@ -210,9 +210,10 @@ describe('signals and KPIs (real API, seeded demo organisation)', () => {
       await signInAs(page, 'hr@acme.example', '/dashboard');
       await page.goto('/admin');
       await page.waitForURL(/\/admin\/signals$/);
+      // The admin area loads lazily: read its sections once the page has rendered.
+      await page.getByRole('heading', { level: 2, name: 'Signal catalogue' }).waitFor();
       const tabs = await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link').allTextContents();
       assert.deepEqual(tabs, ['Signals', 'Signal import', 'KPIs']);
-      await page.getByRole('heading', { level: 2, name: 'Signal catalogue' }).waitFor();
       await page.goto('/admin/directory');
       await page.waitForURL(/\/admin\/signals$/);
     } finally {

@@ -213,9 +213,9 @@ export default function DashboardPage({ scope = 'organisation' }: { scope?: Dash
                     ) : unit && results.data.dimension && results.data.rows.length === 0 ? (
                       <div className="notice" role="status" aria-busy={results.isFetching}>
                         <p>
-                          In {results.data.release.label}, {unit.name} and its units have no groups large enough to split by{' '}
-                          {dimensionLabel(results.data.dimension).toLowerCase()}. Splits are published only for large units and the units next
-                          to them, so that no small group can be singled out.
+                          In {results.data.release.label}, {unit.name} and its units have no split by{' '}
+                          {dimensionLabel(results.data.dimension).toLowerCase()}. A split is published only where it can neither single out
+                          a small group nor cost any unit its own figures, and the whole-unit figures come first.
                         </p>
                         <p>
                           <Link to={hrefFor(unit.id, { cut: null })}>Show whole groups</Link>

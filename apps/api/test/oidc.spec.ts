@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { withTenant } from '@pulsewise/db';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { InvitationTokens } from '../src/modules/auth/invitation-tokens.js';
 import { SecretBox } from '../src/modules/identity/secret-box.js';
 import { createTenant, PASSWORD, SIGN_IN, signIn, type FixtureTenant } from '../src/test-support/fixtures.js';
 import { startTestApp, type TestApp } from '../src/test-support/test-app.js';
@@ -198,6 +199,15 @@ describe('configuration by the tenant admin', () => {
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'SSO_REQUIRED', organization: 'sso-a' });
     expect(r.setCookie.some((c) => c.startsWith('pw_refresh='))).toBe(false);
     expect((await signIn(api, 'admin@a-sso.example')).token).toBeTruthy();
+
+    // An invitation link is no way around it either.
+    const alice = t.people['alice@a-sso.example']!.id;
+    const { token } = await withTenant(api.prisma, t.id, (tx) => api.app.get(InvitationTokens).create(tx, t.id, alice));
+    const before = await sessionCount();
+    const accepted = await api.gql('mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', { input: { token, password: 'a long new password' } });
+    expect(accepted.errors?.[0]?.extensions).toMatchObject({ code: 'SSO_REQUIRED', organization: 'sso-a' });
+    expect(accepted.setCookie.some((c) => c.startsWith('pw_refresh='))).toBe(false);
+    expect(await sessionCount()).toBe(before);
   });
 });
 

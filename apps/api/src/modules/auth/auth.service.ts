@@ -112,6 +112,16 @@ export class AuthService {
       this.repo.setPassword(tx, invitation.tenantId, invitation.personId, passwordHash).then(() => invitation.personId),
     );
     const tenantId = this.invitations.tenantOf(token)!;
+    // An invitation is no way around "SSO only": the password is kept, but signing in goes through SSO.
+    const { allowed, viewer } = await withTenant(this.prisma.client, tenantId, async (tx) => ({
+      allowed: await this.repo.passwordSignInAllowed(tx, tenantId, personId),
+      viewer: await this.repo.viewer(tx, tenantId, personId),
+    }));
+    if (!allowed) {
+      throw new DomainError(ErrorCode.SSO_REQUIRED, `${viewer?.tenant.name ?? 'Your organisation'} signs in with single sign-on. Use "Sign in with your organisation's SSO".`, {
+        organization: viewer?.tenant.slug,
+      });
+    }
     return this.startSession(tenantId, personId);
   }
 

@@ -122,6 +122,14 @@ describe('RFC 7644 §3 Users', () => {
     expectScimError(r, 409, 'uniqueness');
   });
 
+  it('answers concurrent creates of one userName with one 201 and 409s, never a 500', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => scim('POST', '/Users', tokenA, { schemas: [USER], userName: 'race@a.example' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expectScimError(r, 409, 'uniqueness');
+    const created = results.find((r) => r.status === 201)!;
+    expect((await scim('DELETE', `/Users/${created.body.id}`, tokenA)).status).toBe(204); // leaves the paging counts below as they were
+  });
+
   it('§3.4.1 gets the User by id', async () => {
     const r = await scim('GET', `/Users/${bjensen.id}`, tokenA);
     expect(r.status).toBe(200);

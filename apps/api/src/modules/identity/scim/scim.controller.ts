@@ -8,7 +8,7 @@ import type { Response } from 'express';
 import { Public } from '../../../common/auth/roles.decorator.js';
 import { PrismaService } from '../../../common/database/prisma.service.js';
 import type { ScimRequest } from './scim-body.js';
-import { invalidSyntax, ScimError } from './scim-errors.js';
+import { invalidSyntax, ScimError, uniqueness } from './scim-errors.js';
 import { ScimGroupsService } from './scim-groups.service.js';
 import { resourceTypes, serviceProviderConfig, type ScimContext } from './scim-schemas.js';
 import { hashScimToken, tenantOfScimToken } from './scim-tokens.js';
@@ -134,7 +134,9 @@ export class ScimController {
       if (meta?.version) res.setHeader('ETag', meta.version);
       res.type(SCIM_JSON).send(JSON.stringify(result));
     } catch (error) {
-      const scim = error instanceof ScimError ? error : null;
+      // Two provisioning calls for the same userName at once: the database's unique index decides.
+      const raced = (error as { code?: string }).code === 'P2002' ? uniqueness('A resource with these unique attributes already exists') : null;
+      const scim = error instanceof ScimError ? error : raced;
       if (!scim) this.logger.error(`SCIM ${req.method} ${req.path} failed: ${(error as Error).message}`);
       const out = scim ?? new ScimError(500, 'The request failed; nothing was changed. Please try again.');
       if (out.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="scim"');

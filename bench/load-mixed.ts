@@ -87,6 +87,7 @@ try {
     NODE_OPTIONS: '',
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_KEY: randomBytes(32).toString('hex'),
     DATABASE_URL: db.appUrl,
     DATABASE_ADMIN_URL: db.adminUrl,
     DATABASE_BOOTSTRAP_URL: 'off',

@@ -3,7 +3,7 @@
 // clients (autocannon, loopback) — the built API as its own process — against a bare Fastify +
 // pg endpoint returning the same stored rows, run the same way right after.
 //
-//   npx tsx bench/overview.bench.ts [--people 2000] [--connections 50] [--duration 20]
+//   npx tsx bench/overview.bench.ts [--people 2000] [--connections 50] [--duration 30]
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -16,7 +16,7 @@ const log = logger('overview');
 const f = flags();
 const people = Number(f.people ?? 2_000);
 const connections = Number(f.connections ?? 50);
-const duration = Number(f.duration ?? 20);
+const duration = Number(f.duration ?? 30);
 
 const OVERVIEW = `query GetCultureOverview($orgUnitId: ID!, $from: String, $to: String) { cultureOverview(orgUnitId: $orgUnitId, from: $from, to: $to) {
   orgUnitId name from to months anonymityThreshold

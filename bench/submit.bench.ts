@@ -5,7 +5,7 @@
 // exactly once. Baseline in the same run: the same rows inserted raw with pg (multi-row
 // INSERT … SELECT FROM unnest, batches of 500, one transaction each).
 //
-//   npx tsx bench/submit.bench.ts [--people 10000] [--connections 50] [--duration 20] [--links 20000]
+//   npx tsx bench/submit.bench.ts [--people 10000] [--connections 50] [--duration 30] [--links 20000]
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -20,7 +20,7 @@ const log = logger('submit');
 const f = flags();
 const people = Number(f.people ?? 10_000);
 const connections = Number(f.connections ?? 50);
-const duration = Number(f.duration ?? 20);
+const duration = Number(f.duration ?? 30);
 const linkCount = Number(f.links ?? 20_000);
 const reps = Number(f.reps ?? 3);
 

@@ -124,6 +124,10 @@ it('sweeps up rounds whose release is missing or was made under a lower k, oldes
     const waiting = await queue.getJobs(['waiting']);
     expect(waiting.map((j) => j.id).sort()).toEqual([jobId.aggregate(second!.id), jobId.aggregate(fourth!.id)].sort());
     expect(waiting.map((j) => j.data)).toContainEqual({ tenantId, roundId: second!.id });
+    // At start-up the worker limits aggregations to one at a time across every replica.
+    expect(await queue.getGlobalConcurrency()).toBeNull();
+    await sweep.onApplicationBootstrap();
+    expect(await queue.getGlobalConcurrency()).toBe(1);
   } finally {
     await queue.obliterate({ force: true });
     await queue.close();

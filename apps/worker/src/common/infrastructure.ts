@@ -57,6 +57,11 @@ export class WorkerQueues implements OnModuleDestroy {
     await this.queue(queueName).upsertJobScheduler(schedulerId, { pattern, tz: 'UTC' }, { name, data: payload });
   }
 
+  /** At most `n` jobs of this queue run at once across every worker process (stored in Redis). */
+  async limitGlobally(queueName: QueueName, n: number): Promise<void> {
+    await this.queue(queueName).setGlobalConcurrency(n);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

@@ -24,6 +24,9 @@ export class SweepReleasesJob implements JobProcessor, OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Each release is audited against the releases before it, so two aggregations must never run
+    // side by side — not even in two worker replicas (each runs the queue at concurrency 1).
+    await this.queues.limitGlobally(QueueName.RELEASES, 1);
     await this.queues.repeat(QueueName.RELEASES, jobId.releaseSweepScheduler, SWEEP_PATTERN, JobName.SWEEP_RELEASES, {});
     await this.queues.add(QueueName.RELEASES, JobName.SWEEP_RELEASES, {});
   }

@@ -36,7 +36,8 @@ export async function createApp(options: { logger?: false; logStream?: Destinati
   // CORS before the rate limit, so that a browser can read a 429 and its Retry-After.
   app.enableCors({ origin: config.WEB_ORIGIN.split(',').map((o) => o.trim()), credentials: true });
   // General per-IP and per-token limit (Redis), before any body is read.
-  app.use(['/graphql', '/api'], generalRateLimit(app.get(RateLimits)));
+  // SCIM clients are identity providers holding a bearer token: the same per-IP and per-token limits.
+  app.use(['/graphql', '/api', '/scim'], generalRateLimit(app.get(RateLimits)));
   // SCIM reads its own bodies (application/scim+json; malformed JSON must answer as a SCIM error).
   app.use('/scim/v2', scimBodyReader);
   // CSV imports travel in the GraphQL body; everything else is small.

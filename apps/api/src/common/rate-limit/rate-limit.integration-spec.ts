@@ -110,6 +110,27 @@ it('limits every request per access token across both instances, whatever the IP
   for (const r of refused) expectRefusal(r, 429);
 });
 
+it('limits SCIM requests per bearer token across both instances, answering in SCIM’s error format', async () => {
+  const admin = await signIn(a, 'admin@acme.test');
+  const created = await a.gql<{ createScimToken: { secret: string } }>('mutation { createScimToken(name: "IdP") { secret } }', {}, { token: admin.token });
+  const secret = created.data!.createScimToken.secret;
+  const results = await Promise.all(
+    Array.from({ length: 8 }, async (_, i) => {
+      const api = i % 2 === 0 ? a : b;
+      const response = await fetch(new URL('/scim/v2/Users?count=1', api.url), { headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': `203.0.113.${60 + i}` } });
+      return { status: response.status, type: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+    }),
+  );
+  expect(results.filter((r) => r.status === 200)).toHaveLength(6);
+  const refused = results.filter((r) => r.status === 429);
+  expect(refused).toHaveLength(2);
+  for (const r of refused) {
+    expect(r.type).toMatch(/^application\/scim\+json/);
+    expect(r.body).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: expect.stringMatching(/try again in \d+ seconds?/i) });
+    expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+  }
+});
+
 it('limits an answer link more tightly, on the pulse form and on submitPulse, and nothing is recorded when refused', async () => {
   const token = round.tokens[0]!;
   const results = await Promise.all(Array.from({ length: 5 }, (_, i) => call(i, `198.51.100.${i + 1}`, PULSE, { token })));

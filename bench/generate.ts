@@ -284,6 +284,7 @@ export async function generate(options: GenerateOptions): Promise<GeneratedTenan
     'signals, signal_observations, signal_releases, signal_release_cells': "the API's import path: ensureBuiltInSignals + replaceAndPublish (privacy-engine audit per month)",
     'people, pulse_invitations, responses, response_comments': bulk,
   };
+  log(`people, pulse_invitations, responses, response_comments via ${bulk}; the rest through the project's own code`);
   const prisma = createPrismaClient(options.databaseUrl, { poolSize: 3 });
   const su = new pg.Client({ connectionString: superuserUrl(options.databaseUrl) });
   if (load === 'copy') await su.connect();

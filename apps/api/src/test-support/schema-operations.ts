@@ -24,7 +24,9 @@ export interface RootOperation {
   idPaths: string[][];
 }
 
-const ID_LIKE = /(^id$|Id$)/;
+// Names of Pulsewise ids. `clientId` (an identity provider's OIDC client identifier) is a
+// string the admin types, not one of our ids.
+const ID_LIKE = { test: (name: string) => /(^id$|Id$)/.test(name) && name !== 'clientId' };
 
 /** Valid values for fields whose validation would otherwise refuse a placeholder before the id is ever looked at. */
 export const REALISTIC_VALUES: Record<string, unknown> = {
@@ -32,6 +34,7 @@ export const REALISTIC_VALUES: Record<string, unknown> = {
   questionsPerRound: 3,
   openDays: 5,
   name: 'Placeholder name',
+  clientId: 'placeholder-client',
   displayName: 'Placeholder Person',
   email: 'placeholder@example.test',
   slug: 'placeholder-slug',

@@ -41,12 +41,15 @@ const schema = z.object({
   /** How long opening a PostgreSQL connection may take before the request answers SERVICE_UNAVAILABLE. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   // Rate limits, kept in Redis so they hold across API replicas: "<requests>/<seconds>" or "off".
-  /** Every GraphQL and REST request, per client IP. */
-  RATE_LIMIT_IP: rateLimit('1200/60'),
+  /**
+   * Every GraphQL and REST request, per client IP. Generous: a whole office behind one NAT opens
+   * its pulse at 09:00 (two requests each); per-token, per-link and guessing limits do the fine work.
+   */
+  RATE_LIMIT_IP: rateLimit('6000/60'),
   /** Every request with an access token, per token. */
   RATE_LIMIT_TOKEN: rateLimit('600/60'),
-  /** `pulse` and `submitPulse`, per client IP (an office behind one NAT answers from one IP). */
-  RATE_LIMIT_PULSE_IP: rateLimit('300/60'),
+  /** `pulse` and `submitPulse`, per client IP (an office of ~1,500 behind one NAT answering within a minute). */
+  RATE_LIMIT_PULSE_IP: rateLimit('3000/60'),
   /** `pulse` and `submitPulse`, per answer link. */
   RATE_LIMIT_PULSE_LINK: rateLimit('20/600'),
   /** Unknown or invalid answer links per client IP; past this the IP gets no pulse at all until the window ends. */

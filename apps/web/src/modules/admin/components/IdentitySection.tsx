@@ -13,6 +13,7 @@ import {
   useSaveSsoConfiguration,
 } from '../hooks/identity.hooks';
 import { readSsoForm, type SsoFormValues } from '../utils/identity-forms';
+import { SecretShownOnce } from './SecretShownOnce';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -247,22 +248,12 @@ function ScimTokens() {
         </p>
       ) : null}
       {shown ? (
-        <div className="secret" role="status">
-          <p className="notice__title">Token “{shown.scimToken.name}” is ready. Copy the secret now — it is never shown again.</p>
-          <div className="secret__row">
-            <code className="code secret__value" aria-label="SCIM token secret">
-              {shown.secret}
-            </code>
-            <button type="button" className="button button--secondary button--small" onClick={() => void copy(shown.secret, 'Secret')}>
-              Copy secret
-            </button>
-          </div>
+        <SecretShownOnce title={`Token “${shown.scimToken.name}” is ready.`} secret={shown.secret} secretLabel="SCIM token secret" onCopy={(text, what) => void copy(text, what)} copied={copied}>
           <p>
             In your identity provider, set the SCIM base URL to <code className="code">{shown.endpoint}</code> and the
             authentication to a bearer token with this secret.
           </p>
-          {copied ? <p className="muted">{copied}</p> : null}
-        </div>
+        </SecretShownOnce>
       ) : null}
       <h3 className="card__title identity__list-title">Tokens</h3>
       {tokens.isPending ? (

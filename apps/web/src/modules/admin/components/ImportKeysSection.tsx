@@ -4,6 +4,7 @@ import { ErrorState } from '../../shell/components/ErrorState';
 import { LoadingState } from '../../shell/components/LoadingState';
 import { useCreateSignalImportKey, useGetSignalImportKeys, useRevokeSignalImportKey } from '../hooks/signals.hooks';
 import { curlUsage } from '../utils/signal-forms';
+import { SecretShownOnce } from './SecretShownOnce';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -143,16 +144,7 @@ function CreateKeyForm() {
         </p>
       ) : null}
       {created ? (
-        <div className="secret" role="status">
-          <p className="notice__title">Key “{created.importKey.name}” created. Copy the secret now — it is never shown again.</p>
-          <div className="secret__row">
-            <code className="code secret__value" aria-label="Secret">
-              {created.secret}
-            </code>
-            <button type="button" className="button button--secondary button--small" onClick={() => void copy(created.secret, 'Secret')}>
-              Copy secret
-            </button>
-          </div>
+        <SecretShownOnce title={`Key “${created.importKey.name}” created.`} secret={created.secret} secretLabel="Secret" onCopy={(text, what) => void copy(text, what)} copied={copied}>
           <p>Send it as a bearer token with a CSV body:</p>
           <pre className="secret__usage" tabIndex={0} aria-label="Example request">
             {usage}
@@ -160,8 +152,7 @@ function CreateKeyForm() {
           <button type="button" className="button button--secondary button--small" onClick={() => void copy(usage, 'Example')}>
             Copy example
           </button>
-          {copied ? <p className="muted">{copied}</p> : null}
-        </div>
+        </SecretShownOnce>
       ) : null}
     </section>
   );

@@ -13,7 +13,7 @@ import {
   useSaveSsoConfiguration,
 } from '../hooks/identity.hooks';
 import { readSsoForm, type SsoFormValues } from '../utils/identity-forms';
-import { SecretShownOnce } from './SecretShownOnce';
+import { SecretNameForm, SecretShownOnce, useCopyToClipboard } from './SecretShownOnce';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -175,32 +175,9 @@ function ScimTokens() {
   const tokens = useGetScimTokens();
   const create = useCreateScimToken();
   const rotate = useRotateScimToken();
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, copy, clear: clearCopied } = useCopyToClipboard();
   // The last secret made (by create or rotate): shown once, until the next one.
   const shown = rotate.data && (!create.data || rotate.submittedAt > create.submittedAt) ? rotate.data : create.data;
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed.length < 2 || trimmed.length > 80) {
-      setProblem('Give the token a name of 2 to 80 characters, e.g. the identity provider that will use it.');
-      return;
-    }
-    setProblem(null);
-    setCopied(null);
-    create.mutate(trimmed, { onSuccess: () => setName('') });
-  };
-
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied('Copying is not allowed here — select the text and copy it yourself.');
-    }
-  };
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -212,31 +189,16 @@ function ScimTokens() {
         people it deactivates stop receiving pulses at once. userName is the work email; Groups are org units named by their
         path (e.g. Engineering/Platform). Create one token per provider so you can rotate or revoke it on its own.
       </p>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
-            Token name
-          </label>
-          <input
-            id={`${id}-name`}
-            className="field__input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-name-error` : undefined}
-          />
-          {problem ? (
-            <p className="field__error" id={`${id}-name-error`}>
-              {problem}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create SCIM token'}
-          </button>
-        </div>
-      </form>
+      <SecretNameForm
+        noun="token"
+        example="the identity provider that will use it"
+        submitLabel="Create SCIM token"
+        pending={create.isPending}
+        onCreate={(name, done) => {
+          clearCopied();
+          create.mutate(name, { onSuccess: done });
+        }}
+      />
       {create.isError ? (
         <p className="alert" role="alert">
           No token was created: {toUserMessage(create.error)}
@@ -265,7 +227,7 @@ function ScimTokens() {
       ) : (
         <ul className="key-list">
           {tokens.data.map((token) => (
-            <TokenItem key={token.id} item={token} onRotate={() => rotate.mutate(token.id, { onSuccess: () => setCopied(null) })} rotating={rotate.isPending && rotate.variables === token.id} />
+            <TokenItem key={token.id} item={token} onRotate={() => rotate.mutate(token.id, { onSuccess: clearCopied })} rotating={rotate.isPending && rotate.variables === token.id} />
           ))}
         </ul>
       )}

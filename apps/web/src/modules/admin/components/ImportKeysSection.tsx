@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { toUserMessage } from '../../../lib/api-error';
 import { ErrorState } from '../../shell/components/ErrorState';
 import { LoadingState } from '../../shell/components/LoadingState';
 import { useCreateSignalImportKey, useGetSignalImportKeys, useRevokeSignalImportKey } from '../hooks/signals.hooks';
 import { curlUsage } from '../utils/signal-forms';
-import { SecretShownOnce } from './SecretShownOnce';
+import { SecretNameForm, SecretShownOnce, useCopyToClipboard } from './SecretShownOnce';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -76,30 +76,7 @@ function KeyItem({ item }: { item: { id: string; name: string; createdAt: string
 function CreateKeyForm() {
   const id = useId();
   const create = useCreateSignalImportKey();
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed.length < 2 || trimmed.length > 80) {
-      setProblem('Give the key a name of 2 to 80 characters, e.g. the system that will use it.');
-      return;
-    }
-    setProblem(null);
-    setCopied(null);
-    create.mutate(trimmed, { onSuccess: () => setName('') });
-  };
-
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied('Copying is not allowed here — select the text and copy it yourself.');
-    }
-  };
+  const { copied, copy, clear: clearCopied } = useCopyToClipboard();
 
   const created = create.data;
   const usage = created ? curlUsage(window.location.origin, created.secret) : '';
@@ -113,31 +90,16 @@ function CreateKeyForm() {
         An HR system sends signal observations (the same CSV as Signal import) to Pulsewise with a key. Create one key per
         system so you can revoke it on its own.
       </p>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
-            Key name
-          </label>
-          <input
-            id={`${id}-name`}
-            className="field__input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-name-error` : undefined}
-          />
-          {problem ? (
-            <p className="field__error" id={`${id}-name-error`}>
-              {problem}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create key'}
-          </button>
-        </div>
-      </form>
+      <SecretNameForm
+        noun="key"
+        example="the system that will use it"
+        submitLabel="Create key"
+        pending={create.isPending}
+        onCreate={(name, done) => {
+          clearCopied();
+          create.mutate(name, { onSuccess: done });
+        }}
+      />
       {create.isError ? (
         <p className="alert" role="alert">
           No key was created: {toUserMessage(create.error)}

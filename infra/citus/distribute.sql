@@ -144,6 +144,12 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'kpi_obse
 SELECT create_distributed_table('success_statements', 'tenant_id', colocate_with => 'tenant_policies')
 WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'success_statements'::regclass);
 
+-- The overview cache's per-tenant counter. Its bump triggers (migration 20261124090000) write from
+-- the tenant tables' shards into this co-located table's shard on the same node: Citus runs such
+-- triggers only with citus.enable_unsafe_triggers = on (set it in the cluster's configuration).
+SELECT create_distributed_table('tenant_data_versions', 'tenant_id', colocate_with => 'tenant_policies')
+WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenant_data_versions'::regclass);
+
 -- Local on the coordinator (not distributed, on purpose):
 --   _prisma_migrations — the migration runner's bookkeeping; only the coordinator runs migrations.
 

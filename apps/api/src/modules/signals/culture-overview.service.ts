@@ -15,10 +15,13 @@ import {
   CultureOverviewModel, HiddenPointReason, KpiPointModel, KpiSeriesModel, SignalPointModel, SignalSeriesModel, TrendPointModel, UnitSignalsModel, type SignalModel,
 } from './models/signal.models.js';
 import { monthRange, resolveWindow } from './months.js';
+import { OverviewCache } from './overview-cache.js';
 import { readImportedReleases, readingKey, readPulseReleases, type Readings } from './release-reader.js';
 import { pointFrom, smoothTrend } from './signal-points.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsService } from './signals.service.js';
+
+type OrgUnit = { id: string; parentId: string | null; name: string; path: string };
 
 @Injectable()
 export class CultureOverviewService {
@@ -27,19 +30,34 @@ export class CultureOverviewService {
     private readonly signalsService: SignalsService,
     private readonly kpis: KpisService,
     private readonly repo: SignalsRepository,
+    private readonly cache: OverviewCache,
   ) {}
 
   async overview(tx: Tx, viewer: Viewer, args: CultureOverviewArgs, now = new Date()): Promise<CultureOverviewModel> {
     const window = resolveWindow(args.from ?? undefined, args.to ?? undefined, now);
     if ('error' in window) throw badInput(window.error);
-    const visible = await this.directory.orgUnits(tx, viewer);
-    const unit = visible.find((u) => u.id === args.orgUnitId);
+    // The version is read first, so whatever is computed below is at least as new as it.
+    const key = { tenantId: viewer.tenantId, version: await this.repo.dataVersion(tx), orgUnitId: args.orgUnitId, from: window.from, to: window.to };
+    // A cached overview is the same for every viewer allowed to see the unit; managers
+    // (limited to their own subtree) are checked on every read, HR and admins see every unit.
+    const limited = !viewer.roles.includes('TENANT_ADMIN') && !viewer.roles.includes('HR_LEADER');
+    const cached = this.cache.get(key);
+    if (cached && !limited) return cached;
+    const { units: allUnits, visible } = await this.directory.scope(tx, viewer);
+    const unit = allUnits.find((u) => u.id === args.orgUnitId && (!visible || visible.has(u.id)));
     if (!unit) throw notFound('Org unit');
-    const children = visible.filter((u) => u.parentId === unit.id);
-    const [headcounts, policy, allUnits, signals] = await Promise.all([
+    if (cached) return cached;
+    const computed = await this.compute(tx, viewer, window, unit, allUnits);
+    this.cache.set(key, computed);
+    return computed;
+  }
+
+  private async compute(tx: Tx, viewer: Viewer, window: { from: string; to: string }, unit: OrgUnit, allUnits: OrgUnit[]): Promise<CultureOverviewModel> {
+    // Children of a visible unit are visible too (managers see their whole subtree).
+    const children = allUnits.filter((u) => u.parentId === unit.id);
+    const [headcounts, policy, signals] = await Promise.all([
       this.repo.directHeadcounts(tx),
       this.repo.policy(tx, viewer.tenantId),
-      this.repo.orgUnits(tx),
       this.signalsService.signals(tx, viewer.tenantId),
     ]);
     const hasDirectPeople = headcounts.some((h) => h.orgUnitId === unit.id && h._count > 0);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { KpisModule } from '../kpis/kpis.module.js';
 import { CultureOverviewService } from './culture-overview.service.js';
+import { OverviewCache } from './overview-cache.js';
 import { SignalImportController } from './signal-import.controller.js';
 import { SignalsRepository } from './signals.repository.js';
 import { SignalsResolver } from './signals.resolver.js';
@@ -10,7 +11,7 @@ import { SignalsService } from './signals.service.js';
 @Module({
   imports: [DirectoryModule, KpisModule],
   controllers: [SignalImportController],
-  providers: [SignalsRepository, SignalsService, CultureOverviewService, SignalsResolver],
+  providers: [SignalsRepository, SignalsService, CultureOverviewService, OverviewCache, SignalsResolver],
   exports: [SignalsService],
 })
 export class SignalsModule {}

@@ -31,6 +31,12 @@ export class SignalsRepository {
     return tx.tenantPolicy.findUniqueOrThrow({ where: { tenantId }, select: { anonymityThreshold: true } });
   }
 
+  /** The tenant's data version (see OverviewCache); "0" before anything it covers was ever written. */
+  async dataVersion(tx: Tx): Promise<string> {
+    const rows = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM tenant_data_versions`;
+    return String(rows[0]?.version ?? 0n);
+  }
+
   orgUnits(tx: Tx) {
     return tx.orgUnit.findMany({ select: { id: true, parentId: true, name: true, path: true } });
   }

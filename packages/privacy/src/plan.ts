@@ -27,6 +27,8 @@ export interface Plan {
   seesReasons: boolean;
   cell: Layer;
   measures: Map<string, MeasurePlan>;
+  /** Roll-ups: per question, cells whose part in a covered round was hidden as below k there (see rollups.ts). */
+  smallInRounds?: Map<string, Set<number>>;
 }
 
 /**
@@ -60,6 +62,33 @@ export function primaryPlan(grid: Grid, k: number, seesReasons: boolean, latent?
   return { grid, k, seesReasons, cell, measures };
 }
 
+/**
+ * Roll-ups: a cell (or question) whose part in one of the covered rounds that round's release
+ * hides as below k is hidden here as BELOW_THRESHOLD too, whatever its total (see rollups.ts).
+ * The reason then bounds nothing about the total, so the attacker's interval stays [0, h].
+ */
+export function hideSmallInRounds(plan: Plan, small: ReadonlyMap<string, ReadonlySet<string>>): void {
+  const { grid, cell } = plan;
+  plan.smallInRounds = new Map();
+  for (const [key, layers] of small) {
+    const g = grid.byKey.get(key);
+    if (g === undefined || cell.reason[g] === Reason.LATENT) continue;
+    if (layers.has('n') && !cell.hidden[g]) {
+      cell.hidden[g] = 1;
+      cell.reason[g] = Reason.BELOW_THRESHOLD;
+      cell.sensitive[g] = 1;
+      cell.lo[g] = 0;
+      cell.hi[g] = cell.upper[g]!;
+    }
+    for (const layer of layers) {
+      if (layer === 'n') continue;
+      const set = plan.smallInRounds.get(layer) ?? new Set<number>();
+      set.add(g);
+      plan.smallInRounds.set(layer, set);
+    }
+  }
+}
+
 /** Sets up (or refreshes) a question layer from the current cell layer. */
 function syncMeasure(plan: Plan, m: MeasurePlan): void {
   const { grid, cell, k } = plan;
@@ -77,19 +106,20 @@ function syncMeasure(plan: Plan, m: MeasurePlan): void {
         layer.sensitive[g] = 0;
         layer.upper[g] = c.h ?? Infinity;
         layer.lo[g] = 0;
-        layer.hi[g] = plan.seesReasons && cell.reason[g] === Reason.BELOW_THRESHOLD ? Math.min(layer.upper[g]!, k - 1) : layer.upper[g]!;
+        layer.hi[g] = plan.seesReasons && cell.reason[g] === Reason.BELOW_THRESHOLD && c.n < k ? Math.min(layer.upper[g]!, k - 1) : layer.upper[g]!;
         m.bands.delete(g);
       }
       return;
     }
     layer.upper[g] = c.n;
     if (layer.hidden[g]) return;
-    if (stats.count < k) {
+    if (stats.count < k || plan.smallInRounds?.get(m.def.key)?.has(g)) {
       layer.hidden[g] = 1;
       layer.reason[g] = Reason.BELOW_THRESHOLD;
       layer.sensitive[g] = 1;
       layer.lo[g] = 0;
-      layer.hi[g] = plan.seesReasons ? Math.min(c.n, k - 1) : c.n;
+      // In a roll-up the reason may stand for "below k in one of its rounds": no bound on the total.
+      layer.hi[g] = plan.seesReasons && stats.count < k ? Math.min(c.n, k - 1) : c.n;
       return;
     }
     const band = m.def.kind === 'histogram' ? bandFor(m.def, stats) : null;

@@ -7,6 +7,7 @@ import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensi
 import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
 import type { Highs } from 'highs';
+import { impliedBelowThreshold } from './rollup-reasons.js';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
 
 export interface AuditOptions {
@@ -351,14 +352,18 @@ function countFacts(system: LinearSystem, release: Release, truth: CellModel | u
 
 /** What hiding reasons and bands tell an attacker, as bounds and rows. */
 function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>, seesReasons: boolean): void {
+  // Roll-ups: BELOW_THRESHOLD may stand for "below k in a covered round", already known (rollup-reasons.ts).
+  const implied = seesReasons ? impliedBelowThreshold([...system.releases.values()]) : new Map<string, Map<string, Set<string>>>();
   for (const [releaseId, cells] of system.cells) {
     const r = system.releases.get(releaseId)!;
     const vars = system.cellVar.get(releaseId)!;
+    const known = implied.get(releaseId);
     for (const c of cells.values()) {
       const v = vars.get(c.key)!;
       const nc = model.nCol.get(v);
+      const saysNothing = (layer: string): boolean => known?.get(c.key)?.has(layer) ?? false;
       if (seesReasons && c.status === 'HIDDEN' && nc !== undefined) {
-        if (c.reason === 'BELOW_THRESHOLD') model.tightenCol(nc, 0, r.k - 1);
+        if (c.reason === 'BELOW_THRESHOLD' && !saysNothing(COUNT_LAYER)) model.tightenCol(nc, 0, r.k - 1);
         if (c.reason === 'COMPLEMENTARY') model.tightenCol(nc, r.k, Infinity);
       }
       if (c.status !== 'PUBLISHED') continue; // measure-level reasons only exist on published cells
@@ -376,7 +381,7 @@ function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: Return
           side.cols.push(col);
           side.coefs.push(1);
         });
-        if (seesReasons && res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD') model.addRow(count.cols, count.coefs, -Infinity, r.k - 1);
+        if (seesReasons && res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD' && !saysNothing(layer.key)) model.addRow(count.cols, count.coefs, -Infinity, r.k - 1);
         if (seesReasons && res.status === 'HIDDEN' && res.reason === 'COMPLEMENTARY') {
           // Complementary ⇒ it would have been publishable: >= k answers and not near-unanimous.
           model.addRow(count.cols, count.coefs, r.k, Infinity);

@@ -10,13 +10,13 @@ import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
 
 /** How stored cell values read in the engine: a dimension dropped for a unit at launch is "Unknown" there. */
-function dimValue(stored: string): string | null {
+export function dimValue(stored: string): string | null {
   if (stored === 'ALL') return null;
   if (stored === 'OTHER') return 'Other';
   return stored;
 }
 
-const CELL_COLUMN = { location: 'cellLocation', tenure: 'cellTenure' } as const;
+export const CELL_COLUMN = { location: 'cellLocation', tenure: 'cellTenure' } as const;
 const PRIOR_RELEASES = 2;
 
 export interface PreparedRound {
@@ -52,6 +52,9 @@ export class RoundAggregator {
       });
       const earlierRounds = await tx.pulseRound.findMany({ where: { programmeId: round.programmeId, sequence: { lt: round.sequence } }, select: { id: true, sequence: true }, orderBy: { sequence: 'desc' }, take: PRIOR_RELEASES });
       const priorIds = earlierRounds.map((r) => priorRows.find((p) => p.roundId === r.id)?.id).filter((id): id is string => Boolean(id));
+      // A round aggregated again (k raised) is audited against the month roll-up that already covers it.
+      const rollups = await tx.release.findMany({ where: { status: 'PUBLISHED', kind: 'MONTH' }, select: { id: true, structure: true } });
+      for (const r of rollups) if (((r.structure as { blocks?: string[] }).blocks ?? []).includes(roundId)) priorIds.push(r.id);
       const priorReleases: Release[] = [];
       for (const id of priorIds) priorReleases.push(await loadRelease(tx, tenantId, id));
       return { round, policy, units, audience, responses, questions: questions.map((q) => q.question), priorReleases };

@@ -88,6 +88,18 @@ describe('a monthly roll-up of two rounds, readers seeing hiding reasons', () =>
     }
   });
 
+  it('the auditor accepts such a reason only where a round\'s release explains it', async () => {
+    const priors = [await published(r1), await published(r2)];
+    const release = await published(month, priors);
+    // Without the rounds, BELOW_THRESHOLD on a group of 6 would claim n <= 4: the data contradict
+    // it and nothing explains it, so the auditor fails the release instead of trusting it.
+    const alone = await auditRelease(release, { truth: buildCellModel(month), seesReasons: true });
+    expect(alone.violations).toContainEqual(expect.objectContaining({ releaseId: '2026-03', cellKey: 'u:x', kind: 'THRESHOLD', layer: 'n' }));
+    // Readers who do not see reasons learn nothing from it either way.
+    const blind = await auditRelease(release, { truth: buildCellModel(month), priorReleases: priors, seesReasons: false });
+    expect(blind.violations).toEqual([]);
+  });
+
   it('a question a round showed only as a band is hidden in the month, not banded', async () => {
     // Team w answers q1 near-unanimously in round 1 (a band), not in round 2.
     const b1 = round('b1', null, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4]);

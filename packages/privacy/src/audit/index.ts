@@ -139,13 +139,20 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   // Residuals: when a relation's total is published, its hidden parts add up to a known group.
   violations.push(...residualChecks(system, layers, release, varTruth(system, release, truth)));
 
+  // Roll-ups: a BELOW_THRESHOLD reason a reader can see must be true (fewer than k) unless a
+  // linked round release already explains it; otherwise the bounds below would rest on a fact
+  // the data contradict. Fail closed instead.
+  const seesReasons = options.seesReasons ?? false;
+  const implied = seesReasons ? impliedBelowThreshold(releases) : new Map<string, Map<string, Set<string>>>();
+  if (seesReasons && truth) violations.push(...unexplainedReasons(release, truthCells, implied.get(release.releaseId)));
+
   let lpSolves = 0;
   if (options.intervals !== false) {
     const highs = await (options.solver ?? loadSolver)();
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
     const truthOf = varTruth(system, release, truth);
     const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
-    addReasonFacts(model, system, layers, options.seesReasons ?? false);
+    addReasonFacts(model, system, layers, seesReasons, implied);
     model.finish();
     try {
       const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
@@ -351,9 +358,30 @@ function countFacts(system: LinearSystem, release: Release, truth: CellModel | u
 }
 
 /** What hiding reasons and bands tell an attacker, as bounds and rows. */
-function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>, seesReasons: boolean): void {
+/**
+ * Current release, reasons visible: hidden cells (or questions) marked BELOW_THRESHOLD with k or
+ * more in the data, which no linked round release explains (see rollup-reasons.ts).
+ */
+function unexplainedReasons(release: Release, truthCells: Map<string, ModelCell>, implied: Map<string, Set<string>> | undefined): Violation[] {
+  const out: Violation[] = [];
+  for (const c of release.cells) {
+    const t = truthCells.get(c.key);
+    if (!t) continue;
+    const explained = (layer: string): boolean => implied?.get(c.key)?.has(layer) ?? false;
+    if (c.status === 'HIDDEN' && c.reason === 'BELOW_THRESHOLD' && t.n >= release.k && !explained(COUNT_LAYER)) {
+      out.push({ releaseId: release.releaseId, cellKey: c.key, kind: 'THRESHOLD', layer: COUNT_LAYER, detail: 'hidden as below k with k or more respondents, and no round release explains it' });
+    }
+    if (c.status !== 'PUBLISHED') continue;
+    for (const [key, res] of Object.entries(c.measures)) {
+      if (res.status !== 'HIDDEN' || res.reason !== 'BELOW_THRESHOLD' || (t.measures[key]?.count ?? 0) < release.k || explained(key)) continue;
+      out.push({ releaseId: release.releaseId, cellKey: c.key, kind: 'THRESHOLD', layer: key, detail: 'hidden as below k with k or more answers, and no round release explains it' });
+    }
+  }
+  return out;
+}
+
+function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>, seesReasons: boolean, implied: Map<string, Map<string, Set<string>>>): void {
   // Roll-ups: BELOW_THRESHOLD may stand for "below k in a covered round", already known (rollup-reasons.ts).
-  const implied = seesReasons ? impliedBelowThreshold([...system.releases.values()]) : new Map<string, Map<string, Set<string>>>();
   for (const [releaseId, cells] of system.cells) {
     const r = system.releases.get(releaseId)!;
     const vars = system.cellVar.get(releaseId)!;

@@ -4,13 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app/App';
 import { createAppServices } from './app/app-services';
+import { preloadLandingPage } from './app/preload-landing';
 import { GraphQLClientContext } from './lib/graphql-client-context';
 import { SessionStoreContext } from './modules/auth/utils/session-context';
 import { ErrorBoundary } from './modules/shell/components/ErrorBoundary';
 import './styles/global.css';
 
 const services = createAppServices();
-void services.restoreSession();
+const restored = services.restoreSession();
+preloadLandingPage(services, restored, window.location);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');

@@ -4,6 +4,7 @@ import { hasErrorCode } from '../../../lib/api-error';
 import { ErrorState } from '../../shell/components/ErrorState';
 import { LoadingState } from '../../shell/components/LoadingState';
 import { PageHeading } from '../../shell/components/PageHeading';
+import { useAfterPaint } from '../../shell/hooks/useAfterPaint';
 import { useGetOrgUnits } from '../hooks/useGetOrgUnits';
 import { useGetReleaseResults } from '../hooks/useGetReleaseResults';
 import { useGetReleases } from '../hooks/useGetReleases';
@@ -45,6 +46,10 @@ export default function DashboardPage({ scope = 'organisation' }: { scope?: Dash
     unit?.id ?? null,
     cut,
   );
+
+  // The charts below wait until the heatmap (or whatever stands in its place) is on screen.
+  const heatmapSettled = orgUnits.isSuccess && !releases.isPending && !(release?.status === 'PUBLISHED' && unit && results.isPending);
+  const showPanels = useAfterPaint(heatmapSettled);
 
   const hrefFor = (id: string, changes: Record<string, string | null> = {}) => {
     const next = new URLSearchParams(params);
@@ -237,9 +242,13 @@ export default function DashboardPage({ scope = 'organisation' }: { scope?: Dash
               {release && release.status === 'PUBLISHED' && unit ? <CommentsPanel releaseId={release.id} orgUnitId={unit.id} /> : null}
 
               {unit ? (
-                <Suspense fallback={<LoadingState label="Loading culture signals and KPIs…" />}>
-                  <CultureOverviewPanels orgUnitId={unit.id} />
-                </Suspense>
+                showPanels ? (
+                  <Suspense fallback={<LoadingState label="Loading culture signals and KPIs…" />}>
+                    <CultureOverviewPanels orgUnitId={unit.id} />
+                  </Suspense>
+                ) : (
+                  <LoadingState label="Loading culture signals and KPIs…" />
+                )
               ) : null}
             </>
           )}

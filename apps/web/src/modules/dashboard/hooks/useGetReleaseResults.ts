@@ -1,18 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useGraphQLClient } from '../../../lib/graphql-client-context';
-import { GetReleaseResultsDocument } from '../graphql/dashboard.operations';
-import { dashboardKeys } from '../utils/dashboard-query-keys';
+import { releaseResultsQuery } from '../utils/dashboard-queries';
 
 /** The heatmap of one release for a unit and its children, optionally cut by one dimension. */
 export function useGetReleaseResults(releaseId: string | null, orgUnitId: string | null, dimension: string | null) {
-  const client = useGraphQLClient();
-  return useQuery({
-    queryKey: dashboardKeys.results(releaseId ?? '', orgUnitId, dimension),
-    queryFn: async ({ signal }) =>
-      (await client.request(GetReleaseResultsDocument, { releaseId: releaseId!, orgUnitId, dimension }, { signal }))
-        .releaseResults,
-    enabled: releaseId !== null,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  return useQuery(releaseResultsQuery(useGraphQLClient(), releaseId, orgUnitId, dimension));
 }

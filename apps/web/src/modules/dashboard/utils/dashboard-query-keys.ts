@@ -5,5 +5,6 @@ export const dashboardKeys = {
   releases: () => [...dashboardKeys.all, 'releases'] as const,
   results: (releaseId: string, orgUnitId: string | null, dimension: string | null) =>
     [...dashboardKeys.all, 'results', releaseId, orgUnitId, dimension] as const,
+  culture: (orgUnitId: string) => [...dashboardKeys.all, 'culture', orgUnitId] as const,
   comments: (releaseId: string, orgUnitId: string) => [...dashboardKeys.all, 'comments', releaseId, orgUnitId] as const,
 };

@@ -108,7 +108,7 @@ export type RecordKpiObservationsInput = {
   observations: Array<KpiObservationInput>;
 };
 
-/** ROUND: one pulse round. MONTH: a roll-up of the rounds that closed in a month. */
+/** ROUND: one pulse round. MONTH: a roll-up of the rounds opened in a month, made once the month has ended and only when a programme ran two or more rounds in it. */
 export type ReleaseKind =
   | 'MONTH'
   | 'ROUND';

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReleaseKind, ReleaseStatus } from '@pulsewise/db';
 
-registerEnumType(ReleaseKind, { name: 'ReleaseKind', description: 'ROUND: one pulse round. MONTH: a roll-up of the rounds that closed in a month.' });
+registerEnumType(ReleaseKind, { name: 'ReleaseKind', description: 'ROUND: one pulse round. MONTH: a roll-up of the rounds opened in a month, made once the month has ended and only when a programme ran two or more rounds in it.' });
 registerEnumType(ReleaseStatus, { name: 'ReleaseStatus', description: 'WITHHELD: the privacy audit could not be satisfied, so nothing of it is shown.' });
 
 export enum HiddenReason {

@@ -38,7 +38,7 @@ export class SweepReleasesJob implements JobProcessor, OnApplicationBootstrap {
     await this.queues.add(QueueName.RELEASES, JobName.SWEEP_RELEASES, {});
   }
 
-  async process(job: Job): Promise<{ queued: number; rollups: number }> {
+  async process(job: Job): Promise<{ queued: number; rollups?: number }> {
     parsePayload(sweepPayload, job);
     const due = await this.db.client.$queryRaw<{ tenant_id: string; round_id: string }[]>`SELECT tenant_id, round_id FROM releases_due()`;
     for (const row of due) {
@@ -47,6 +47,6 @@ export class SweepReleasesJob implements JobProcessor, OnApplicationBootstrap {
     if (due.length) this.logger.log(`Queued ${due.length} round(s) for aggregation`);
     const { built } = await this.rollups.buildDue();
     if (built) this.logger.log(`Built ${built} monthly roll-up(s)`);
-    return { queued: due.length, rollups: built };
+    return { queued: due.length, ...(built ? { rollups: built } : {}) };
   }
 }

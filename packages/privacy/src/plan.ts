@@ -27,7 +27,7 @@ export interface Plan {
   seesReasons: boolean;
   cell: Layer;
   measures: Map<string, MeasurePlan>;
-  /** Roll-ups: per question, cells whose part in a covered round was hidden as below k there (see rollups.ts). */
+  /** Roll-ups: per question, cells whose part in a covered round was hidden as below k (or banded) there (see rollups.ts). */
   smallInRounds?: Map<string, Set<number>>;
 }
 
@@ -64,7 +64,8 @@ export function primaryPlan(grid: Grid, k: number, seesReasons: boolean, latent?
 
 /**
  * Roll-ups: a cell (or question) whose part in one of the covered rounds that round's release
- * hides as below k is hidden here as BELOW_THRESHOLD too, whatever its total (see rollups.ts).
+ * hides as below k (or, for a question, shows only as a band) is hidden here as BELOW_THRESHOLD
+ * too, whatever its total (see rollups.ts).
  * The reason then bounds nothing about the total, so the attacker's interval stays [0, h].
  */
 export function hideSmallInRounds(plan: Plan, small: ReadonlyMap<string, ReadonlySet<string>>): void {

@@ -87,7 +87,7 @@ export const jobId = {
   programmeScheduler: (programmeId: string) => `programme-${programmeId}`,
 };
 
-export { ResponseBuffer, type BufferedResponse } from './response-buffer.js';
+export { minimumBatch, ResponseBuffer, ROUND_SUBMIT_LOCK, type BufferedResponse } from './response-buffer.js';
 
 /** BullMQ needs maxRetriesPerRequest: null on its connections. */
 export function redisConnection(url: string): ConnectionOptions {

@@ -20,6 +20,20 @@ export const bufferedResponse = z.object({
 });
 export type BufferedResponse = z.infer<typeof bufferedResponse>;
 
+/** The smallest batch the worker inserts while the round is open: B = max(k, 10). */
+export function minimumBatch(k: number): number {
+  return Math.max(k, 10);
+}
+
+/**
+ * First key of the transaction-scoped advisory lock `(ROUND_SUBMIT_LOCK, hashtext(roundId))`:
+ * every submission into a round holds it shared from its link lookup to its commit; the
+ * round-close job takes it exclusively, so a round cannot close while a submission into it
+ * is in flight. (Two-int advisory keys; a hash collision between rounds only makes a close
+ * wait for another round's submissions.)
+ */
+export const ROUND_SUBMIT_LOCK = 727_101;
+
 // Atomically: hand back a batch left in "processing" by a crashed flush; otherwise,
 // if enough answers are pending (or the round is closing), move them to "processing".
 const CLAIM = `
@@ -49,9 +63,10 @@ export class ResponseBuffer {
     return [`${this.prefix}:pulse:pending:${tag}`, `${this.prefix}:pulse:processing:${tag}`];
   }
 
-  async push(item: BufferedResponse): Promise<void> {
+  /** Appends one answer set; returns how many answers are now pending for its round. */
+  async push(item: BufferedResponse): Promise<number> {
     const [pending] = this.keys(item.tenantId, item.roundId);
-    await this.redis.rpush(pending, JSON.stringify(bufferedResponse.parse(item)));
+    return this.redis.rpush(pending, JSON.stringify(bufferedResponse.parse(item)));
   }
 
   /** Compensation when the participation transaction fails after the push. */

@@ -3,15 +3,16 @@
 // a fresh random response id) *before* the participation row commits, so an
 // acknowledged answer is never lost; if the participation transaction fails, the
 // buffered answer is taken back out. The worker inserts buffered answers later,
-// in shuffled batches.
+// in shuffled batches. A round cannot close while a submission into it is in flight
+// (the round's submit lock, shared here and exclusive in the close job: see submit()).
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
-import { JobName, jobId, parsePulseToken, QueueName, ResponseBuffer, type BufferedResponse } from '@pulsewise/jobs';
+import { ANSWER_RANGE, withTenant, type Tx } from '@pulsewise/db';
+import { JobName, jobId, minimumBatch, parsePulseToken, QueueName, ResponseBuffer, type BufferedResponse } from '@pulsewise/jobs';
 import { PrismaService } from '../../common/database/prisma.service.js';
 import { badInput, conflict, DomainError, ErrorCode, notFound } from '../../common/errors/domain-error.js';
 import { JobQueues } from '../../common/queues/queues.module.js';
-import { validateAnswers, type SubmittedAnswer } from './answer-validation.js';
+import { validateAnswers, type RoundQuestionSpec, type SubmittedAnswer } from './answer-validation.js';
 import { PulseFormModel, PulseQuestionModel, PulseReceiptModel, PulseState } from './models/pulse.models.js';
 import { PulseRepository } from './pulse.repository.js';
 
@@ -19,11 +20,15 @@ const invalidLink = () => notFound('This pulse link');
 const closed = () => new DomainError(ErrorCode.PULSE_CLOSED, 'This pulse has closed. Thank you — the next one will arrive in your inbox.');
 const unavailable = () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'We could not save your answers just now. Nothing was recorded — please try again in a minute.');
 
+/** Rounds whose questions are kept in memory (oldest entry dropped first). */
+const QUESTION_CACHE_SIZE = 1_000;
+
 export const TENURE_LABELS: Record<string, string> = { LT1: 'less than 1 year', Y1_2: '1–2 years', Y2_5: '2–5 years', Y5_PLUS: '5 years or more', UNKNOWN: 'not recorded' };
 
 @Injectable()
 export class PulseService {
   private readonly logger = new Logger(PulseService.name);
+  private readonly questions = new Map<string, RoundQuestionSpec[]>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -73,45 +78,75 @@ export class PulseService {
     const { tenantId, tokenHash } = parsed;
     let buffered: BufferedResponse | undefined;
     let roundId: string | undefined;
+    let batch = 0;
+    let pending = 0;
     try {
       await withTenant(this.prisma.client, tenantId, async (tx) => {
-        const link = await this.repo.link(tx, tenantId, tokenHash);
+        // Two statements, and the order matters. The first finds the link and takes the
+        // round's shared submit lock; the second — whose snapshot is therefore taken after
+        // the lock was granted — checks that the round is open and marks the invitation
+        // answered in one UPDATE (WHERE NOT responded AND the round is open).
+        // Why this keeps "no answer after the close, none lost by it": the close job takes
+        // the same lock exclusively before it sets CLOSED (and counts the answered
+        // invitations), so it waits until every submission that got past step one has
+        // committed — its answer already pushed to the buffer — or rolled back; it flushes
+        // the buffer only after its own commit, so it finds those answers there. A
+        // submission arriving later queues behind the close and then sees CLOSED.
+        const link = await this.repo.linkForSubmit(tx, tenantId, tokenHash);
         if (!link) throw invalidLink();
-        const invitation = link.invitation;
-        roundId = invitation.roundId;
-        const round = await this.repo.lockRoundForSubmit(tx, tenantId, invitation.roundId);
-        if (!round || round.status !== 'OPEN' || round.closes_at <= new Date()) throw closed();
-        const participation = await this.repo.lockInvitation(tx, tenantId, invitation.id);
-        if (!participation || participation.responded) throw conflict('This pulse was already answered with this link. Each link counts once.');
+        roundId = link.roundId;
+        const outcome = await this.repo.markRespondedIfOpen(tx, tenantId, link.roundId, link.invitationId, new Date());
+        if (!outcome.open) throw closed();
+        if (!outcome.marked) throw conflict('This pulse was already answered with this link. Each link counts once.');
 
-        const questions = (await this.repo.round(tx, tenantId, invitation.roundId)).questions.map(({ question }) => question);
-        const checked = validateAnswers(questions, answers);
+        const checked = validateAnswers(await this.questionsOf(tx, tenantId, link.roundId), answers);
         if (!checked.ok) throw badInput(checked.problems.map((p) => p.message).join(' '), { problems: checked.problems });
 
         const item: BufferedResponse = {
           id: randomUUID(),
           tenantId,
-          roundId: invitation.roundId,
-          cell: { unitId: invitation.cellUnitId, location: invitation.cellLocation, tenure: invitation.cellTenure },
+          roundId: link.roundId,
+          cell: { unitId: link.cellUnitId, location: link.cellLocation, tenure: link.cellTenure },
           answers: checked.answers.values,
           ...(checked.answers.comment ? { comment: { id: randomUUID(), text: checked.answers.comment } } : {}),
         };
-        await this.buffer.push(item).catch(() => {
+        // Last step before the commit: buffered before the participation row commits.
+        pending = await this.buffer.push(item).catch(() => {
           throw unavailable();
         });
         buffered = item;
-        await this.repo.markResponded(tx, tenantId, invitation.id);
+        batch = minimumBatch(outcome.anonymityThreshold);
       });
     } catch (error) {
       if (buffered) await this.buffer.remove(buffered).catch((e: Error) => this.logger.error(`Could not withdraw a buffered answer after a failed submit: ${e.message}`));
       throw error instanceof DomainError ? error : unavailable();
     }
-    // After commit: ask the worker to insert a batch if enough answers are waiting.
-    // If this fails, the round-close job flushes everything anyway.
-    await this.queues
-      .add(QueueName.RESPONSES, JobName.FLUSH_RESPONSES, { tenantId, roundId: roundId! }, { jobId: jobId.flush(roundId!), removeOnComplete: true })
-      .catch((e: Error) => this.logger.warn(`Flush not queued (the round close will flush): ${e.message}`));
+    // After commit: ask the worker to insert a batch each time the pending list reaches a
+    // multiple of the batch size B (the list grows one push at a time, so every multiple is
+    // seen exactly once on the way up). A flush job still running deduplicates the request
+    // (same jobId); the next multiple asks again. Whatever stays below B — or is missed
+    // because this add fails — is flushed by the round-close job, which flushes everything.
+    if (pending % batch === 0) {
+      await this.queues
+        .add(QueueName.RESPONSES, JobName.FLUSH_RESPONSES, { tenantId, roundId: roundId! }, { jobId: jobId.flush(roundId!), removeOnComplete: true, removeOnFail: true })
+        .catch((e: Error) => this.logger.warn(`Flush not queued (the round close will flush): ${e.message}`));
+    }
     return Object.assign(new PulseReceiptModel(), { received: true, message: 'Thank you. Your answers were received and will only ever be shown as part of a group.' });
+  }
+
+  /**
+   * A round's questions (id and type), kept in memory: they are written with the round in the
+   * launch transaction and never change afterwards (editing a question makes a new version with
+   * a new id). Asked only once the round was found open, so only launched rounds are cached.
+   */
+  private async questionsOf(tx: Tx, tenantId: string, roundId: string): Promise<RoundQuestionSpec[]> {
+    const key = `${tenantId}:${roundId}`;
+    const cached = this.questions.get(key);
+    if (cached) return cached;
+    const specs = await this.repo.roundQuestionSpecs(tx, tenantId, roundId);
+    if (this.questions.size >= QUESTION_CACHE_SIZE) this.questions.delete(this.questions.keys().next().value!);
+    this.questions.set(key, specs);
+    return specs;
   }
 }
 

@@ -5,13 +5,11 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { withTenant } from '@pulsewise/db';
-import type { BufferedResponse } from '@pulsewise/jobs';
+import { minimumBatch, type BufferedResponse } from '@pulsewise/jobs';
 import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb, WorkerRedis } from '../../common/infrastructure.js';
 
-export function minimumBatch(k: number): number {
-  return Math.max(k, 10);
-}
+export { minimumBatch };
 
 /** Fisher–Yates with a cryptographic source: the order must not be predictable. */
 export function shuffle<T>(items: readonly T[]): T[] {

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { withTenant } from '@pulsewise/db';
-import { JobName, jobId, QueueName, roundPayload } from '@pulsewise/jobs';
+import { JobName, jobId, QueueName, ROUND_SUBMIT_LOCK, roundPayload } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
 import { WorkerDb, WorkerQueues } from '../../common/infrastructure.js';
 import { parsePayload, type JobProcessor } from '../../common/job-processor.js';
@@ -26,8 +26,11 @@ export class CloseRoundJob implements JobProcessor {
     const payload = parsePayload(roundPayload, job);
     const { tenantId, roundId } = payload;
     await withTenant(this.db.client, tenantId, async (tx) => {
-      // The exclusive lock waits for in-flight submissions (they hold a shared lock on the round).
-      await tx.$queryRaw`SELECT id FROM pulse_rounds WHERE tenant_id = ${tenantId}::uuid AND id = ${roundId}::uuid FOR UPDATE`;
+      // The round's submit lock, exclusively: waits for every in-flight submission (each holds
+      // it shared from its link lookup to its commit, its answer buffered before that commit),
+      // and a submission arriving meanwhile waits for this transaction and then sees CLOSED.
+      // So the count below is exact, and the flush after the commit finds every accepted answer.
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ROUND_SUBMIT_LOCK}::int, hashtext(${roundId}::uuid::text)) IS NULL AS locked`;
       const responded = await tx.pulseInvitation.count({ where: { roundId, responded: true } });
       const closed = await tx.pulseRound.updateMany({ where: { tenantId, id: roundId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: this.clock.now(), respondedCount: responded } });
       if (closed.count) await freezeAudience(tx, tenantId, roundId);

@@ -194,6 +194,10 @@ it('shows each group the rounds both show with the sum of their counts, and hide
     compared++;
   }
   expect(compared).toBeGreaterThan(0);
+  // Nothing a round hid as below k is shown (or hidden as "complementary", i.e. "k or more") in the month.
+  for (const round of [a, b]) {
+    for (const [key, c] of round) if (c.reason === 'BELOW_THRESHOLD') expect(reference[0]!.cells.find((m) => m.cellKey === key)).toMatchObject({ status: 'HIDDEN', reason: 'BELOW_THRESHOLD' });
+  }
   const whole = reference[0]!.cells.find((c) => c.nodeKey === unitNodeKey(rootUnitId) && Object.values(c.dims as Record<string, string>).every((v) => v === ALL))!;
   const answered = CELLS.reduce((s, c) => s + c.answered[0] + c.answered[1], 0);
   expect(whole).toMatchObject({ status: 'PUBLISHED', n: answered });

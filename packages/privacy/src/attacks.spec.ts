@@ -169,14 +169,20 @@ describe('a team that changes by one person between two rounds', () => {
     responses: [...r1.responses, ...r2.responses],
   };
 
-  it('a quarterly roll-up protected alone gives away round 1 (roll-up minus round 2)', async () => {
+  it('a quarterly roll-up that shows the team (9 answers) gives away round 1 (roll-up minus round 2)', async () => {
     const [first, second] = [await published(r1), await published(r2)];
     expect(cell(first, 'u:x').status).toBe('HIDDEN');
     expect(cell(second, 'u:x').status).toBe('PUBLISHED');
-    const alone = await published(rollUpInput);
-    expect(cell(alone, 'u:x').status).toBe('PUBLISHED');
-    const report = await auditRelease(alone, { truth: buildCellModel(rollUpInput), priorReleases: [first, second] });
+    // Threshold and complementary suppression of the roll-up's own totals only.
+    const naive = manualRelease(buildCellModel(rollUpInput), K);
+    expect(cell(naive, 'u:x').status).toBe('PUBLISHED');
+    const report = await auditRelease(naive, { truth: buildCellModel(rollUpInput), priorReleases: [first, second] });
     expect(report.violations).toEqual(expect.arrayContaining([expect.objectContaining({ releaseId: 'r1', cellKey: 'u:x', kind: 'EXACT' })]));
+  });
+
+  it('protected alone, the roll-up already hides the team: round 1 holds fewer than k of its answers (rollups.ts)', async () => {
+    const alone = await published(rollUpInput);
+    expect(cell(alone, 'u:x')).toMatchObject({ status: 'HIDDEN', reason: 'BELOW_THRESHOLD' });
   });
 
   it('protected with the earlier rounds as priors, the roll-up hides the team', async () => {

@@ -13,7 +13,7 @@ import type { AuditReport, CellModel, Release, ReleaseInput, Violation } from '.
 import { hideMore, hideSmallInRounds, makeLatent, primaryPlan, reprotect, suppressPlan, type Plan } from './plan.js';
 import { assembleRelease } from './release.js';
 import { Reason, type Layer } from './suppress.js';
-import { smallInPriorBlocks } from './rollups.js';
+import { mergeLayers, smallInPriorBlocks, smallPartsInBlocks } from './rollups.js';
 import { latentCells, type TablePolicy } from './tables.js';
 
 /** The floor of the anonymity threshold (PRIVACY.md promise 1). */
@@ -143,8 +143,9 @@ function withdrawSplits(grid: Grid, latent: Uint8Array, node: number, attempt: n
 async function protectTables(model: CellModel, grid: Grid, latent: Uint8Array, options: ProtectOptions): Promise<ProtectResult> {
   const seesReasons = options.seesReasons ?? false;
   const plan = primaryPlan(grid, options.k, seesReasons, Uint8Array.from(latent));
-  // Roll-ups: what a covered round hid as too small stays "too small" here (rollups.ts).
-  hideSmallInRounds(plan, smallInPriorBlocks(model, options.priorReleases ?? []));
+  // Roll-ups: what a covered round hid as too small (or banded), and every group below k in
+  // some round, is "too small" here (rollups.ts).
+  hideSmallInRounds(plan, mergeLayers(smallInPriorBlocks(model, options.priorReleases ?? []), smallPartsInBlocks(model, options.k)));
   suppressPlan(plan);
   const maxRounds = options.maxFixRounds ?? 15;
   let report: AuditReport | undefined;

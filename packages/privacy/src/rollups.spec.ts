@@ -88,13 +88,27 @@ describe('a monthly roll-up of two rounds, readers seeing hiding reasons', () =>
     }
   });
 
-  it('the auditor accepts such a reason only where a round\'s release explains it', async () => {
+  it('without the rounds\' releases (say both were withheld), the month still hides team x: 6 answers may come from 4 people', async () => {
+    const release = await published(month);
+    expect(cell(release, 'u:x')).toMatchObject({ status: 'HIDDEN', reason: 'BELOW_THRESHOLD' });
+    // The auditor checks the reason against the data: each round's part of x is below k.
+    const report = await auditRelease(release, { truth: buildCellModel(month), seesReasons: true });
+    expect(report.violations).toEqual([]);
+  });
+
+  it('a BELOW_THRESHOLD that neither a round release nor the data explain fails the audit', async () => {
     const priors = [await published(r1), await published(r2)];
     const release = await published(month, priors);
-    // Without the rounds, BELOW_THRESHOLD on a group of 6 would claim n <= 4: the data contradict
-    // it and nothing explains it, so the auditor fails the release instead of trusting it.
-    const alone = await auditRelease(release, { truth: buildCellModel(month), seesReasons: true });
-    expect(alone.violations).toContainEqual(expect.objectContaining({ releaseId: '2026-03', cellKey: 'u:x', kind: 'THRESHOLD', layer: 'n' }));
+    expect(cell(release, 'u:z').status).toBe('PUBLISHED'); // 10 + 10 respondents
+    const forged: Release = {
+      ...release,
+      cells: release.cells.map((c) =>
+        c.key === 'u:z' ? { ...c, status: 'HIDDEN' as const, reason: 'BELOW_THRESHOLD' as const, n: undefined, measures: { q1: { status: 'HIDDEN' as const, reason: 'BELOW_THRESHOLD' as const } } } : c,
+      ),
+    };
+    delete forged.cells.find((c) => c.key === 'u:z')!.n;
+    const report = await auditRelease(forged, { truth: buildCellModel(month), priorReleases: priors, seesReasons: true });
+    expect(report.violations).toContainEqual(expect.objectContaining({ releaseId: '2026-03', cellKey: 'u:z', kind: 'THRESHOLD', layer: 'n' }));
     // Readers who do not see reasons learn nothing from it either way.
     const blind = await auditRelease(release, { truth: buildCellModel(month), priorReleases: priors, seesReasons: false });
     expect(blind.violations).toEqual([]);

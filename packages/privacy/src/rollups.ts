@@ -13,12 +13,19 @@
 // (near-unanimous): the roll-up hides it (never bands or publishes it), as BELOW_THRESHOLD.
 // The auditor reads the reason the same way, on its own (audit/facts.ts).
 //
+// The same goes for a group below k in a round whose release does not show it (a cut the
+// round did not publish, a round withheld): in a roll-up the same people may answer every
+// round, so a total of k or more answers can come from fewer than k people. Promise 1
+// (k respondents behind every figure) holds for a roll-up only if some round's part alone
+// reaches k; smallPartsInBlocks() hides the rest as BELOW_THRESHOLD as well (the auditor
+// then checks the reason against the data: some round's part really is below k).
+//
 // A round's group is "the same group" as the roll-up cell's part for that round when the
 // round release is a single-block release of one of the roll-up's blocks, with the same
 // dimensions, the cell's node holds the same units (among those with people in that
 // round) and the same eligible count.
 
-import { ALL } from './keys.js';
+import { ALL, cellKey } from './keys.js';
 import type { CellModel, ModelCell, Release } from './model.js';
 
 /** Layer key of respondent counts (question layers use the question key). */
@@ -99,4 +106,52 @@ function samePart(cell: ModelCell, blockAtoms: CellModel['atoms'], under: Set<st
     eligible += a.h;
   }
   return eligible === priorEligible;
+}
+
+/**
+ * For a multi-block model: cell key → layers ('n' or question keys) in which the cell's part in
+ * some covered block (with people eligible there) holds fewer than k respondents (or answers).
+ * Empty for single-block models.
+ */
+export function smallPartsInBlocks(model: CellModel, k: number): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (model.blocks.length < 2) return out;
+  const nodes = new Map(model.nodes.map((n) => [n.key, n]));
+  const leafOf = new Map<string, string>();
+  for (const n of model.nodes) if (n.childKeys.length === 0) leafOf.set(n.unitId, n.key);
+  const cells = new Set(model.cells.map((c) => c.key));
+  // (cell, block) → what that round contributes to the cell.
+  const parts = new Map<string, { cell: string; h: number; n: number; counts: Map<string, number> }>();
+  for (const a of model.atoms) {
+    for (let key = leafOf.get(a.unitId); key !== undefined; key = nodes.get(key)!.parentKey ?? undefined) {
+      for (let mask = 0; mask < 1 << model.dimensions.length; mask++) {
+        const dims: Record<string, string> = {};
+        model.dimensions.forEach((d, i) => (dims[d] = mask & (1 << i) ? ALL : a.dims[d]!));
+        const cell = cellKey(key, model.dimensions, dims);
+        if (!cells.has(cell)) continue;
+        const id = `${cell}\u0000${a.block}`;
+        const part = parts.get(id) ?? { cell, h: 0, n: 0, counts: new Map<string, number>() };
+        part.h += a.h ?? Infinity;
+        part.n += a.n;
+        for (const m of model.measures) part.counts.set(m.key, (part.counts.get(m.key) ?? 0) + (a.measures[m.key]?.count ?? 0));
+        parts.set(id, part);
+      }
+    }
+  }
+  for (const part of parts.values()) {
+    if (part.h === 0) continue;
+    const layers = part.n < k ? [COUNT, ...model.measures.map((m) => m.key)] : model.measures.filter((m) => (part.counts.get(m.key) ?? 0) < k).map((m) => m.key);
+    if (layers.length === 0) continue;
+    const set = out.get(part.cell) ?? new Set<string>();
+    for (const l of layers) set.add(l);
+    out.set(part.cell, set);
+  }
+  return out;
+}
+
+/** Union of two cell → layers maps. */
+export function mergeLayers(a: Map<string, Set<string>>, b: Map<string, Set<string>>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of [a, b]) for (const [key, layers] of m) out.set(key, new Set([...(out.get(key) ?? []), ...layers]));
+  return out;
 }

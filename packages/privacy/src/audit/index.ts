@@ -7,7 +7,7 @@ import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensi
 import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
 import type { Highs } from 'highs';
-import { impliedBelowThreshold } from './rollup-reasons.js';
+import { impliedBelowThreshold, partCaps, type PartCap } from './rollup-reasons.js';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
 
 export interface AuditOptions {
@@ -139,12 +139,22 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   // Residuals: when a relation's total is published, its hidden parts add up to a known group.
   violations.push(...residualChecks(system, layers, release, varTruth(system, release, truth)));
 
-  // Roll-ups: a BELOW_THRESHOLD reason a reader can see must be true (fewer than k) unless a
-  // linked round release already explains it; otherwise the bounds below would rest on a fact
-  // the data contradict. Fail closed instead.
+  // Roll-ups (rollup-reasons.ts): a BELOW_THRESHOLD a reader can see on a group of k or more is
+  // explained by a linked round release, or by a round whose part the data show below k (then
+  // that part is capped at k - 1 instead of the total); one that nothing explains fails closed.
   const seesReasons = options.seesReasons ?? false;
   const implied = seesReasons ? impliedBelowThreshold(releases) : new Map<string, Map<string, Set<string>>>();
-  if (seesReasons && truth) violations.push(...unexplainedReasons(release, truthCells, implied.get(release.releaseId)));
+  let caps: PartCap[] = [];
+  if (seesReasons && truth) {
+    const found = partCaps(release, truth, implied.get(release.releaseId), (id) => system.atomVar.get(id));
+    caps = found.caps.filter((cap) => cap.layer === COUNT_LAYER || defs.get(cap.layer)?.kind === 'histogram');
+    for (const u of [...found.unexplained, ...found.caps.filter((cap) => !caps.includes(cap))]) {
+      violations.push({ releaseId: release.releaseId, cellKey: u.cellKey, kind: 'THRESHOLD', layer: u.layer, detail: 'hidden as below k with k or more in the data, and neither a round release nor a round of the data explains it' });
+    }
+    const mine = implied.get(release.releaseId) ?? new Map<string, Set<string>>();
+    for (const cap of caps) mine.set(cap.cellKey, new Set([...(mine.get(cap.cellKey) ?? []), cap.layer]));
+    implied.set(release.releaseId, mine);
+  }
 
   let lpSolves = 0;
   if (options.intervals !== false) {
@@ -153,6 +163,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     const truthOf = varTruth(system, release, truth);
     const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
     addReasonFacts(model, system, layers, seesReasons, implied);
+    addPartCaps(model, layers, caps, release.k);
     model.finish();
     try {
       const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
@@ -358,26 +369,29 @@ function countFacts(system: LinearSystem, release: Release, truth: CellModel | u
 }
 
 /** What hiding reasons and bands tell an attacker, as bounds and rows. */
-/**
- * Current release, reasons visible: hidden cells (or questions) marked BELOW_THRESHOLD with k or
- * more in the data, which no linked round release explains (see rollup-reasons.ts).
- */
-function unexplainedReasons(release: Release, truthCells: Map<string, ModelCell>, implied: Map<string, Set<string>> | undefined): Violation[] {
-  const out: Violation[] = [];
-  for (const c of release.cells) {
-    const t = truthCells.get(c.key);
-    if (!t) continue;
-    const explained = (layer: string): boolean => implied?.get(c.key)?.has(layer) ?? false;
-    if (c.status === 'HIDDEN' && c.reason === 'BELOW_THRESHOLD' && t.n >= release.k && !explained(COUNT_LAYER)) {
-      out.push({ releaseId: release.releaseId, cellKey: c.key, kind: 'THRESHOLD', layer: COUNT_LAYER, detail: 'hidden as below k with k or more respondents, and no round release explains it' });
+/** Roll-ups: "this round's part of the group is at most k - 1", where the data say that explains a reason. */
+function addPartCaps(model: BoundsModel, layers: ReturnType<typeof layerKnowns>, caps: PartCap[], k: number): void {
+  for (const cap of caps) {
+    const cols: number[] = [];
+    let constant = 0;
+    if (cap.layer === COUNT_LAYER) {
+      for (const v of cap.vars) {
+        const col = model.nCol.get(v);
+        if (col === undefined) constant += layers[0]!.known.get(v) as number;
+        else cols.push(col);
+      }
+    } else {
+      const layer = layers.find((l) => l.key === cap.layer)!;
+      const def = layer.measure!;
+      if (def.kind !== 'histogram') continue;
+      for (const v of cap.vars) {
+        const row = model.countRow(layer, v, def.max - def.min + 1);
+        cols.push(...row.cols);
+        constant += row.constant;
+      }
     }
-    if (c.status !== 'PUBLISHED') continue;
-    for (const [key, res] of Object.entries(c.measures)) {
-      if (res.status !== 'HIDDEN' || res.reason !== 'BELOW_THRESHOLD' || (t.measures[key]?.count ?? 0) < release.k || explained(key)) continue;
-      out.push({ releaseId: release.releaseId, cellKey: c.key, kind: 'THRESHOLD', layer: key, detail: 'hidden as below k with k or more answers, and no round release explains it' });
-    }
+    model.addRow(cols, new Array<number>(cols.length).fill(1), -Infinity, k - 1 - constant);
   }
-  return out;
 }
 
 function addReasonFacts(model: BoundsModel, system: LinearSystem, layers: ReturnType<typeof layerKnowns>, seesReasons: boolean, implied: Map<string, Map<string, Set<string>>>): void {

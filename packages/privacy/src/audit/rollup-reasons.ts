@@ -10,10 +10,19 @@
 // reader might not really have only narrows what the auditor lets an attacker infer, so
 // it can only make the audit stricter.
 //
+// The suppressor also hides as BELOW_THRESHOLD a roll-up group whose part in some round is
+// below k while no release shows that (a cut the round did not publish). Then the reader
+// knows only the disjunction. The auditor, which has the current release's data, keeps the
+// half that is true: "this round's part is at most k - 1" (a row over that round's atoms).
+// The attacker's feasible set is the union over the halves; the auditor checks one piece
+// of it that holds the truth, so its intervals can only be narrower than the attacker's.
+// A BELOW_THRESHOLD that nothing explains fails the audit.
+//
 // Written for the auditor from the releases alone (node trees, atoms, cells); it shares
 // nothing with the suppressor's version.
 
-import type { Release, ReleaseCell } from '../model.js';
+import type { CellModel, Release, ReleaseCell } from '../model.js';
+import { atomId } from './system.js';
 
 const COUNT_LAYER = 'n';
 
@@ -100,4 +109,66 @@ function subtreeUnits(r: Release): Map<string, Set<string>> {
   };
   for (const n of r.nodes) visit(n.key);
   return out;
+}
+
+/** A round's part of a current-release cell that the data show below k: its atom variables. */
+export interface PartCap {
+  cellKey: string;
+  layer: string;
+  block: string;
+  vars: number[];
+}
+
+/**
+ * For each BELOW_THRESHOLD of the current (multi-block) release whose total is k or more and
+ * that no linked round release explains: the first block (in the release's order) whose part
+ * is below k in the data, as a cap to add; or nothing when no part is (the reason is false).
+ */
+export function partCaps(
+  release: Release,
+  truth: CellModel,
+  explained: Map<string, Set<string>> | undefined,
+  atomVar: (id: string) => number | undefined,
+): { caps: PartCap[]; unexplained: { cellKey: string; layer: string }[] } {
+  const caps: PartCap[] = [];
+  const unexplained: { cellKey: string; layer: string }[] = [];
+  const truthCells = new Map(truth.cells.map((c) => [c.key, c]));
+  const under = subtreeUnits(release);
+  for (const c of release.cells) {
+    const t = truthCells.get(c.key);
+    if (!t) continue;
+    const asks: string[] = [];
+    if (c.status === 'HIDDEN' && c.reason === 'BELOW_THRESHOLD' && t.n >= release.k) asks.push(COUNT_LAYER);
+    if (c.status === 'PUBLISHED') {
+      for (const [key, res] of Object.entries(c.measures)) {
+        if (res.status === 'HIDDEN' && res.reason === 'BELOW_THRESHOLD' && (t.measures[key]?.count ?? 0) >= release.k) asks.push(key);
+      }
+    }
+    const open = asks.filter((layer) => !(explained?.get(c.key)?.has(layer) ?? false));
+    if (open.length === 0) continue;
+    const units = under.get(c.nodeKey) ?? new Set<string>();
+    const parts = new Map<string, { h: number; n: number; counts: Map<string, number>; vars: number[]; complete: boolean }>();
+    for (const a of truth.atoms) {
+      if (!units.has(a.unitId) || !release.dimensions.every((d) => c.dims[d] === '*' || c.dims[d] === a.dims[d])) continue;
+      const part = parts.get(a.block) ?? { h: 0, n: 0, counts: new Map<string, number>(), vars: [], complete: true };
+      part.h += a.h ?? Infinity;
+      part.n += a.n;
+      for (const [key, m] of Object.entries(a.measures)) part.counts.set(key, (part.counts.get(key) ?? 0) + m.count);
+      const v = atomVar(atomId(a.block, a.unitId, a.dims));
+      // A cap over only some of the part's atoms would let the LP go beyond what the reader knows.
+      if (v === undefined) part.complete = false;
+      else part.vars.push(v);
+      parts.set(a.block, part);
+    }
+    for (const layer of open) {
+      const block = release.blocks.find((b) => {
+        const p = parts.get(b);
+        if (!p || p.h === 0 || !p.complete || p.vars.length === 0) return false;
+        return (layer === COUNT_LAYER ? p.n : (p.counts.get(layer) ?? 0)) < release.k;
+      });
+      if (block === undefined) unexplained.push({ cellKey: c.key, layer });
+      else caps.push({ cellKey: c.key, layer, block, vars: parts.get(block)!.vars });
+    }
+  }
+  return { caps, unexplained };
 }

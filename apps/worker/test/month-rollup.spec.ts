@@ -178,6 +178,7 @@ afterAll(async () => {
 it('the roll-up covers last month\'s two rounds; the month with one round gets none', () => {
   expect(reference.map((r) => [r.period, r.status, r.roundId])).toEqual([[month, 'PUBLISHED', null]]);
   expect((reference[0]!.structure as { blocks: string[] }).blocks).toEqual(roundIds);
+  expect(reference[0]!.commentNodes).toEqual([]); // answers, not people: comments stay with the rounds
   expect(reference.some((r) => r.period === earlier)).toBe(false);
   expect(reference.some((r) => (r.structure as { blocks: string[] }).blocks.includes(singleRoundId))).toBe(false);
 });

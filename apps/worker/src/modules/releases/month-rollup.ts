@@ -7,8 +7,9 @@
 // The roll-up is audited together with its rounds' releases (and any other release that
 // shares a round with it) as prior knowledge: the same people in the same round are the
 // same unknowns, and the month is the sum of its rounds. The engine hides, in the month, a
-// group that a round hid as below k (or showed only as a band) as BELOW_THRESHOLD too — see
-// packages/privacy/src/rollups.ts for why COMPLEMENTARY would give the rounds away.
+// group that a round hid as below k (or showed only as a band), and any group below k in one
+// of its rounds, as BELOW_THRESHOLD too — see packages/privacy/src/rollups.ts for why
+// COMPLEMENTARY would give the rounds away, and why "k answers" is not "k people" here.
 //
 // Idempotent: the engine is deterministic and the release is stored whole in one
 // transaction that replaces an earlier run for the same (tenant, month) (a unique key on
@@ -17,7 +18,7 @@
 // builds it again.
 import { Injectable, Logger } from '@nestjs/common';
 import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
-import { buildCellModel, commentGroupsAllowed, excludeSmallResidualGroups, protectModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
+import { buildCellModel, excludeSmallResidualGroups, protectModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
 import { CELL_COLUMN, dimValue } from './round-aggregator.js';
@@ -146,7 +147,10 @@ export class MonthRollups {
               {
                 ...meta,
                 audit: { ...result.audit.stats, fixRounds: result.fixRounds, rounds: roundIds, priors: priorReleases.length, notCounted: [...notCounted.values()].reduce((a, b) => a + b, 0), notCountedUnits: [...notCounted.keys()].sort() },
-                commentNodes: commentGroupsAllowed(model, k).filter((g) => g.allowed).map((g) => g.nodeKey),
+                // No comments in a roll-up: its counts are answers over several rounds, possibly
+                // from the same few people each time, so "max(k, 10) respondents" cannot be told
+                // from them; each round's release shows its own comments.
+                commentNodes: [],
               },
               result.release,
             )

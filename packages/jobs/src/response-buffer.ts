@@ -30,7 +30,8 @@ export function minimumBatch(k: number): number {
  * every submission into a round holds it shared from its link lookup to its commit; the
  * round-close job takes it exclusively, so a round cannot close while a submission into it
  * is in flight. (Two-int advisory keys; a hash collision between rounds only makes a close
- * wait for another round's submissions.)
+ * wait for another round's submissions.) The SQL function pulse_submit_mark (migration
+ * 20261124110000_pulse_submit_mark) spells the same number: change both together.
  */
 export const ROUND_SUBMIT_LOCK = 727_101;
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@pulsewise/db';
-import { ROUND_SUBMIT_LOCK } from '@pulsewise/jobs';
 import type { RoundQuestionSpec } from './answer-validation.js';
 
 export interface SubmitLink {
@@ -11,7 +10,7 @@ export interface SubmitLink {
   cellTenure: string;
 }
 
-export type MarkOutcome = { open: false } | { open: true; marked: false } | { open: true; marked: true; anonymityThreshold: number };
+export type MarkOutcome = { link: SubmitLink } & ({ open: false } | { open: true; marked: false } | { open: true; marked: true; anonymityThreshold: number });
 
 @Injectable()
 export class PulseRepository {
@@ -23,45 +22,28 @@ export class PulseRepository {
   }
 
   /**
-   * Submit, step 1: finds the link's invitation and takes the round's *shared* submit lock
-   * (a transaction-scoped advisory lock keyed by the round; see ROUND_SUBMIT_LOCK). Shared
-   * locks never wait for each other and, unlike `SELECT … FOR SHARE` on the round row, write
-   * nothing (no multixact per concurrent submission). The round-close job takes the same
-   * key exclusively, so it waits for every submission holding it to commit or roll back.
+   * submitPulse's participation step, in one call of `pulse_submit_mark` (migration
+   * 20261124110000): finds the link's invitation, takes the round's *shared* submit lock
+   * (a transaction-scoped advisory lock keyed by the round — see ROUND_SUBMIT_LOCK), then,
+   * in a later statement of the function and so with a snapshot taken after the lock was
+   * granted, checks that the round is open and marks the invitation answered
+   * (UPDATE … WHERE NOT responded). Shared locks never wait for each other and, unlike
+   * `SELECT … FOR SHARE` on the round row, write nothing (no multixact per submission);
+   * the round-close job takes the lock exclusively, so it waits for every submission holding
+   * it to commit or roll back. A second submission with the same link waits on the row and
+   * then, `NOT responded` re-checked on the committed row, marks nothing (CONFLICT).
+   * Returns null for an unknown link.
    */
-  async linkForSubmit(tx: Tx, tenantId: string, tokenHash: string): Promise<SubmitLink | null> {
-    const rows = await tx.$queryRaw<(SubmitLink & { locked: unknown })[]>`
-      SELECT i.id::text AS "invitationId", i.round_id::text AS "roundId", i.cell_unit_id::text AS "cellUnitId",
-             i.cell_location AS "cellLocation", i.cell_tenure AS "cellTenure",
-             pg_advisory_xact_lock_shared(${ROUND_SUBMIT_LOCK}::int, hashtext(i.round_id::text)) IS NULL AS locked
-      FROM pulse_links l JOIN pulse_invitations i ON i.tenant_id = l.tenant_id AND i.id = l.invitation_id
-      WHERE l.tenant_id = ${tenantId}::uuid AND l.token_hash = ${tokenHash}`;
+  async markForSubmit(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<MarkOutcome | null> {
+    const rows = await tx.$queryRaw<{ invitation_id: string; round_id: string; cell_unit_id: string; cell_location: string; cell_tenure: string; round_open: boolean; marked: boolean; anonymity_threshold: number | null }[]>`
+      SELECT invitation_id::text, round_id::text, cell_unit_id::text, cell_location, cell_tenure, round_open, marked, anonymity_threshold
+      FROM pulse_submit_mark(${tenantId}::uuid, ${tokenHash}, ${now}::timestamptz)`;
     const row = rows[0];
     if (!row) return null;
-    return { invitationId: row.invitationId, roundId: row.roundId, cellUnitId: row.cellUnitId, cellLocation: row.cellLocation, cellTenure: row.cellTenure };
-  }
-
-  /**
-   * Submit, step 2 — in a *later* statement than the lock, so that its snapshot is taken
-   * after the lock was granted: checks the round is open and marks the invitation answered,
-   * atomically. A concurrent submission with the same link waits on the row and then, its
-   * `NOT responded` re-checked on the committed row, marks nothing (CONFLICT).
-   */
-  async markRespondedIfOpen(tx: Tx, tenantId: string, roundId: string, invitationId: string, now: Date): Promise<MarkOutcome> {
-    const rows = await tx.$queryRaw<{ open: boolean; marked: boolean; k: number | null }[]>`
-      WITH round AS (
-        SELECT anonymity_threshold FROM pulse_rounds
-        WHERE tenant_id = ${tenantId}::uuid AND id = ${roundId}::uuid AND status = 'OPEN' AND closes_at > ${now}::timestamptz
-      ), marked AS (
-        UPDATE pulse_invitations SET responded = true
-        WHERE tenant_id = ${tenantId}::uuid AND id = ${invitationId}::uuid AND NOT responded AND EXISTS (SELECT 1 FROM round)
-        RETURNING 1
-      )
-      SELECT EXISTS (SELECT 1 FROM round) AS open, EXISTS (SELECT 1 FROM marked) AS marked, (SELECT anonymity_threshold FROM round) AS k`;
-    const row = rows[0]!;
-    if (!row.open) return { open: false };
-    if (!row.marked) return { open: true, marked: false };
-    return { open: true, marked: true, anonymityThreshold: Number(row.k) };
+    const link: SubmitLink = { invitationId: row.invitation_id, roundId: row.round_id, cellUnitId: row.cell_unit_id, cellLocation: row.cell_location, cellTenure: row.cell_tenure };
+    if (!row.round_open) return { link, open: false };
+    if (!row.marked) return { link, open: true, marked: false };
+    return { link, open: true, marked: true, anonymityThreshold: Number(row.anonymity_threshold) };
   }
 
   /** The round's questions (id and type only), in order: fixed once the round launched. */

@@ -82,20 +82,19 @@ export class PulseService {
     let pending = 0;
     try {
       await withTenant(this.prisma.client, tenantId, async (tx) => {
-        // Two statements, and the order matters. The first finds the link and takes the
-        // round's shared submit lock; the second — whose snapshot is therefore taken after
-        // the lock was granted — checks that the round is open and marks the invitation
-        // answered in one UPDATE (WHERE NOT responded AND the round is open).
+        // One call finds the link, takes the round's shared submit lock and then — with a
+        // snapshot taken after the lock was granted — checks that the round is open and marks
+        // the invitation answered (see PulseRepository.markForSubmit).
         // Why this keeps "no answer after the close, none lost by it": the close job takes
         // the same lock exclusively before it sets CLOSED (and counts the answered
-        // invitations), so it waits until every submission that got past step one has
-        // committed — its answer already pushed to the buffer — or rolled back; it flushes
-        // the buffer only after its own commit, so it finds those answers there. A
-        // submission arriving later queues behind the close and then sees CLOSED.
-        const link = await this.repo.linkForSubmit(tx, tenantId, tokenHash);
-        if (!link) throw invalidLink();
+        // invitations), so it waits until every submission holding it has committed — its
+        // answer already pushed to the buffer — or rolled back; it flushes the buffer only
+        // after its own commit, so it finds those answers there. A submission arriving
+        // meanwhile queues behind the close and then sees CLOSED.
+        const outcome = await this.repo.markForSubmit(tx, tenantId, tokenHash, new Date());
+        if (!outcome) throw invalidLink();
+        const { link } = outcome;
         roundId = link.roundId;
-        const outcome = await this.repo.markRespondedIfOpen(tx, tenantId, link.roundId, link.invitationId, new Date());
         if (!outcome.open) throw closed();
         if (!outcome.marked) throw conflict('This pulse was already answered with this link. Each link counts once.');
 
@@ -122,8 +121,8 @@ export class PulseService {
       throw error instanceof DomainError ? error : unavailable();
     }
     // After commit: ask the worker to insert a batch each time the pending list reaches a
-    // multiple of the batch size B (the list grows one push at a time, so every multiple is
-    // seen exactly once on the way up). A flush job still running deduplicates the request
+    // multiple of the batch size B (the list grows one push at a time, so no multiple is
+    // skipped on the way up). A flush job still running deduplicates the request
     // (same jobId); the next multiple asks again. Whatever stays below B — or is missed
     // because this add fails — is flushed by the round-close job, which flushes everything.
     if (pending % batch === 0) {

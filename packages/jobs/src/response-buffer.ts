@@ -52,6 +52,19 @@ end
 return items
 `;
 
+// Atomically: drop the "processing" list only if it still holds the batch this flush claimed
+// (same length, same first answer id). Two flushes of a round can run at once (the close
+// flushes while a flush job runs): both may claim the same left-over batch, and the one that
+// finishes second must not drop a batch the other has claimed since — a crash before that
+// batch is inserted would otherwise lose it.
+const COMPLETE = `
+if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[2]) then return 0 end
+local first = redis.call('LINDEX', KEYS[1], 0)
+if not first or not string.find(first, ARGV[1], 1, true) then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+`;
+
 export class ResponseBuffer {
   constructor(
     private readonly redis: Redis,
@@ -89,9 +102,15 @@ export class ResponseBuffer {
     return raw.map((r) => bufferedResponse.parse(JSON.parse(r)));
   }
 
-  /** Called only after the batch's transaction committed. */
-  async complete(tenantId: string, roundId: string): Promise<void> {
+  /**
+   * Called only after the batch's transaction committed. Returns false when the processing
+   * list no longer holds this batch (another flush completed it and claimed the next).
+   */
+  async complete(tenantId: string, roundId: string, batch: readonly BufferedResponse[]): Promise<boolean> {
+    if (batch.length === 0) return false;
     const [, processing] = this.keys(tenantId, roundId);
-    await this.redis.del(processing);
+    // The first answer's id, as it appears in its stored JSON: ids are random UUIDs, unique per answer.
+    const marker = `"id":"${batch[0]!.id}"`;
+    return (await this.redis.eval(COMPLETE, 1, processing, marker, String(batch.length))) === 1;
   }
 }

@@ -40,7 +40,7 @@ export class ResponseBatcher {
       failpoint('response-batch-claimed');
       stored += await this.insert(tenantId, roundId, batch);
       failpoint('response-batch-inserted');
-      await this.redis.buffer.complete(tenantId, roundId);
+      await this.redis.buffer.complete(tenantId, roundId, batch);
     }
   }
 

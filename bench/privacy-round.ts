@@ -6,6 +6,7 @@
 //   npx tsx bench/privacy-round.ts [employees=10000] [units=500] [k=5] [dimensions=2]
 // Env: BENCH_FULL=0 skips the LP bound checks; BENCH_PROTECT=1 also runs protectRelease;
 // BENCH_CROSSED=1 suppresses the full cross-classification (the tables before one-dimension cuts).
+// BENCH_MAX_LARGE=n sets the auditor's maxLargeComponentTargets (default: the auditor's, 150).
 
 import { auditRelease, buildCellModel } from '../packages/privacy/src/index.js';
 import { buildGrid } from '../packages/privacy/src/grid.js';
@@ -93,13 +94,17 @@ const plan = await time('primary + complementary suppression', () => {
 const release = assembleRelease(plan);
 const hidden = release.cells.filter((c) => c.status === 'HIDDEN').length;
 console.log(`  hidden cells: ${hidden} of ${release.cells.length}`);
+const auditLimits = process.env.BENCH_MAX_LARGE ? { maxLargeComponentTargets: Number(process.env.BENCH_MAX_LARGE) } : {};
 const exact = await time('audit: exact (BigInt elimination)', () => auditRelease(release, { truth: model, intervals: false }));
 console.log(`  exact violations: ${exact.violations.length}`);
 if (process.env.BENCH_FULL !== '0') {
-  const full = await time('audit: exact + LP bounds', () => auditRelease(release, { truth: model }));
+  const full = await time('audit: exact + LP bounds', () => auditRelease(release, { truth: model, ...auditLimits }));
   console.log(`  violations: ${full.violations.length}, LP solves: ${full.stats.lpSolves}`);
+  const kinds = new Map<string, number>();
+  for (const v of full.violations) kinds.set(v.kind, (kinds.get(v.kind) ?? 0) + 1);
+  if (kinds.size > 0) console.log(`  by kind: ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}${full.violations.some((v) => v.kind === 'AUDIT_LIMIT') ? ` — ${full.violations.find((v) => v.kind === 'AUDIT_LIMIT')!.detail}` : ''}`);
 }
 if (process.env.BENCH_PROTECT === '1') {
-  const result = await time('protectRelease (with repair loop)', () => protectModel(model, { k }));
+  const result = await time('protectRelease (with repair loop)', () => protectModel(model, { k, audit: auditLimits }));
   console.log(`  published: ${result.published}${result.published ? `, repair rounds: ${result.fixRounds}` : `: ${result.reason}`}`);
 }

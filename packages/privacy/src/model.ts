@@ -225,5 +225,13 @@ export interface AuditReport {
   violations: Violation[];
   /** Hidden cells whose value can be worked out but which are not sensitive (n >= k, not near-unanimous). */
   redundant: { releaseId: string; cellKey: string; layer: string }[];
-  stats: { hiddenCells: number; lpSolves: number; ms: number };
+  stats: {
+    hiddenCells: number;
+    lpSolves: number;
+    ms: number;
+    /** Bound-check targets in regions too large for one LP that witnesses alone certified. */
+    witnessCertified?: number;
+    /** Targets in such regions certified by an atom-space LP (the target's atoms free, the rest pinned). */
+    atomSpaceCertified?: number;
+  };
 }

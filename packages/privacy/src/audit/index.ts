@@ -4,7 +4,7 @@
 import type { AuditReport, CellModel, HistogramMeasureDef, MeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
 import { eliminate, type Elimination, type SparseRow } from './elimination.js';
 import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
-import { BoundsModel, checkTarget, type IntervalTarget, type VarTruth } from './intervals.js';
+import { BoundsModel, checkTarget, type IntervalTarget, type LocalBounds, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
 import type { Highs } from 'highs';
 import { impliedBelowThreshold, partCaps, type PartCap } from './rollup-reasons.js';
@@ -33,6 +33,15 @@ export interface AuditOptions {
    * violation instead of running for hours. Deterministic: it depends on the release only.
    */
   maxLargeComponentTargets?: number;
+  /**
+   * Which checks a target in a region above `lpComponentLimit` gets after its witnesses (default
+   * 'all': atom-space LPs, then pinned neighbourhoods). 'atomSpace' or 'neighbourhoods' keep only
+   * one of them (tests: each must, on its own, miss nothing the exact LP finds). Every path
+   * reports what it cannot certify.
+   */
+  largePath?: 'all' | 'atomSpace' | 'neighbourhoods';
+  /** How many atoms the successive atom-space LPs free at most (default [24, 96]). */
+  atomSpaceAtoms?: readonly number[];
   /** The LP solver to use (default: the HiGHS WASM build, loaded once). Tests inject faulty solvers here. */
   solver?: () => Promise<Highs>;
   /**
@@ -103,17 +112,15 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
 
   // Exact test, layer by layer: a hidden value is derivable iff its unit vector is in the row space.
   const eliminations = new Map<string, Elimination>();
+  // The rows of a layer depend only on which variables it knows (coefficients are the
+  // relations'; values are not used), so layers that know the same variables — typically every
+  // question whose published cells are the count layer's — share one elimination.
+  const bySignature = new Map<string, Elimination>();
   for (const layer of layers) {
-    const rows: SparseRow[] = [];
-    for (const row of system.rows) {
-      const sparse: SparseRow = new Map();
-      row.vars.forEach((v, i) => {
-        if (!layer.known.has(v)) sparse.set(v, (sparse.get(v) ?? 0n) + BigInt(row.coefs[i]!));
-      });
-      for (const [v, c] of sparse) if (c === 0n) sparse.delete(v);
-      if (sparse.size > 0) rows.push(sparse);
-    }
-    const elimination = eliminate(rows);
+    const signature = [...layer.known.keys()].sort((a, b) => a - b).join(',');
+    const cached = bySignature.get(signature);
+    const elimination = cached ?? eliminate(layerRows(system, layer.known));
+    bySignature.set(signature, elimination);
     eliminations.set(layer.key, elimination);
     for (const v of elimination.determined) {
       for (const { releaseId, cellKey } of system.variables[v]!.cells) {
@@ -157,6 +164,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   let lpSolves = 0;
+  const counts = { witnessCertified: 0, atomSpaceCertified: 0 };
   if (options.intervals !== false) {
     const highs = await (options.solver ?? loadSolver)();
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
@@ -174,17 +182,33 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
         last !== undefined && last.truth === truth && last.priors === options.priorReleases && last.seesReasons === (options.seesReasons ?? false) && onlyHidesMore(last.release, release);
       if (memo && !reusable) memo.passed.clear();
       const passed = memo?.passed ?? new Set<string>();
-      const large = targets.filter((t) => model.componentSize(t.v) > limit).length;
+      // Targets in regions too large for one LP: first the witnesses alone (feasible points built
+      // from the true data; sound whatever found them). A target they fully certify needs no LP,
+      // and its result is exactly what checkInterval would return; only the others count
+      // against the limit and go on to the pinned-neighbourhood LPs.
+      const needLp: IntervalTarget[] = [];
+      for (const target of targets) {
+        if (model.componentSize(target.v) <= limit) needLp.push(target);
+        else {
+          const found = witnessOnly(model, layers, target, seesReasons, eliminations, passed);
+          if (found === undefined) needLp.push(target);
+          else {
+            violations.push(...found);
+            if (found.length === 0) counts.witnessCertified++;
+          }
+        }
+      }
+      const large = needLp.filter((t) => model.componentSize(t.v) > limit).length;
       if (large > (options.maxLargeComponentTargets ?? 150)) {
         violations.push({
           releaseId: release.releaseId,
           cellKey: '*',
           kind: 'AUDIT_LIMIT',
           layer: COUNT_LAYER,
-          detail: `${large} small hidden groups sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
+          detail: `${large} small hidden groups that witnesses could not certify sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
         });
       } else {
-        for (const target of targets) violations.push(...checkInterval(model, layers, target, options.seesReasons ?? false, eliminations, limit, passed));
+        for (const target of needLp) violations.push(...checkInterval(model, layers, target, seesReasons, eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
         if (memo) memo.last = { release, truth, priors: options.priorReleases, seesReasons: options.seesReasons ?? false };
       }
     } finally {
@@ -193,7 +217,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     lpSolves = model.solves;
   }
 
-  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started) } };
+  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started), ...counts } };
 }
 
 /**
@@ -215,6 +239,20 @@ function linkedPriors(release: Release, priors: readonly Release[]): Release[] {
     }
   }
   return priors.filter((p) => linked.has(p));
+}
+
+/** The relations with a layer's known variables moved to the right-hand side (only the unknowns' coefficients). */
+function layerRows(system: LinearSystem, known: ReadonlyMap<number, unknown>): SparseRow[] {
+  const rows: SparseRow[] = [];
+  for (const row of system.rows) {
+    const sparse: SparseRow = new Map();
+    row.vars.forEach((v, i) => {
+      if (!known.has(v)) sparse.set(v, (sparse.get(v) ?? 0n) + BigInt(row.coefs[i]!));
+    });
+    for (const [v, c] of sparse) if (c === 0n) sparse.delete(v);
+    if (sparse.size > 0) rows.push(sparse);
+  }
+  return rows;
 }
 
 /** Whether a latent group's value in one layer is sensitive (same rules as for hidden cells). */
@@ -298,6 +336,33 @@ function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKno
   return [...out.values()];
 }
 
+/** Atom-space LPs of growing size (atoms freed) tried before pinned neighbourhoods. */
+const ATOM_SPACES = [24, 96];
+
+/** Thrown by the LP thunk of a witness-only pass: this target needs an LP. */
+class NeedsLp extends Error {}
+
+/**
+ * Every bound check of one target with witnesses only: the violations (what checkTarget
+ * returns) when no check needed an LP, undefined as soon as one does. Checks it certifies are
+ * remembered in `passed`, so the LP pass that follows does not repeat them.
+ */
+function witnessOnly(
+  model: BoundsModel,
+  layers: ReturnType<typeof layerKnowns>,
+  target: IntervalTarget,
+  seesReasons: boolean,
+  eliminations: Map<string, Elimination>,
+  passed: Set<string>,
+): Violation[] | undefined {
+  try {
+    return checkTarget(model, () => { throw new NeedsLp(); }, layers, target, seesReasons, eliminations, passed);
+  } catch (e) {
+    if (e instanceof NeedsLp) return undefined;
+    throw e;
+  }
+}
+
 /** Above this many LP columns, a component is first checked through pinned neighbourhoods. */
 const COMPONENT_LIMIT = 12000;
 
@@ -313,25 +378,51 @@ function checkInterval(
   seesReasons: boolean,
   eliminations: Map<string, Elimination>,
   componentLimit: number,
-  passed?: Set<string>,
+  passed: Set<string> | undefined,
+  path: 'all' | 'atomSpace' | 'neighbourhoods',
+  count: { atomSpaceCertified: number },
+  sizes: readonly number[],
 ): Violation[] {
   const seeds = target.insider ? [target.v, target.insider.atom] : [target.v];
   if (model.componentSize(target.v) <= componentLimit) {
     // Warm-started LPs on a moderate component are cheaper than searching for witnesses.
     return checkTarget(model, () => model.component(target.v), layers, target, seesReasons, eliminations, passed);
   }
-  // Large component: pinned neighbourhoods of growing radius. A failure that survives the
-  // largest one is reported (conservative: the whole component might have shown more room).
-  let found: Violation[] = [];
-  for (const radius of [4, 10]) {
-    let lp: ReturnType<BoundsModel['local']> | undefined;
+  // Large component. A pass on any LP with other unknowns pinned to their true values is a pass
+  // (pinning only shrinks the attacker's feasible set); a failure goes on to a wider LP, and
+  // one that survives the widest is reported (conservative: the whole component might have
+  // shown more room).
+  const attempt = (vars: Iterable<number>): { found: Violation[]; final: boolean } => {
+    let lp: LocalBounds | undefined;
     try {
-      // A pass on a pinned neighbourhood is a pass (pinning only shrinks the attacker's options).
-      found = checkTarget(model, () => (lp ??= model.local(seeds, radius)), layers, target, seesReasons, eliminations, passed);
-      if (found.length === 0 || (lp !== undefined && !lp.pinned)) return found;
+      const found = checkTarget(model, () => (lp ??= model.pinnedLp(vars)), layers, target, seesReasons, eliminations, passed);
+      return { found, final: found.length === 0 || (lp !== undefined && !lp.pinned) };
     } finally {
       lp?.dispose();
     }
+  };
+  let found: Violation[] = [];
+  let tried = false;
+  // First atom spaces: the target's (and insider's) atoms, their swap partners and the atoms of
+  // the nearest hidden cells free, every other unknown pinned — a few thousand columns at most.
+  for (const maxAtoms of path === 'neighbourhoods' ? [] : sizes) {
+    const atoms = model.atomSpace(seeds, maxAtoms);
+    if (atoms === undefined) break;
+    tried = true;
+    const r = attempt(atoms);
+    if (r.found.length === 0) count.atomSpaceCertified++;
+    if (r.final) return r.found;
+    found = r.found;
+  }
+  if (tried && path === 'atomSpace') return found;
+  // Then pinned neighbourhoods of growing radius in the relation graph. One larger than a single
+  // LP may hold would take minutes per target: after a failed atom space, that failure stands.
+  for (const radius of [4, 10]) {
+    const around = model.neighbourhood(seeds, radius);
+    if (tried && model.columnsOf(around) > Math.max(componentLimit, COMPONENT_LIMIT)) return found;
+    const r = attempt(around);
+    if (r.final) return r.found;
+    found = r.found;
   }
   return found;
 }

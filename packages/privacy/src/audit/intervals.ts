@@ -20,6 +20,9 @@ type Highs = ConstructorParameters<typeof ComponentLp>[0];
 
 const EPS = 1e-6;
 
+/** At most this many atoms are freed in an atom-space LP (the target's own always are). */
+const ATOM_SPACE_ATOMS = 300;
+
 export interface IntervalTarget {
   releaseId: string;
   cellKey: string;
@@ -320,8 +323,67 @@ export class BoundsModel {
     this.shared.clear();
   }
 
+  /**
+   * The atom space of a check: the seeds' atoms (finest groups), every atom that some layer's
+   * published values cannot tell apart from one of them (their swap partners), and every group
+   * holding one of those atoms. With everything else pinned to its true value, this is the LP
+   * over those atoms' values alone (every group is the sum of its atoms). Undefined when a seed
+   * has no atoms (a group of an earlier, multi-block release).
+   */
+  atomSpace(seeds: number[], maxAtoms = ATOM_SPACE_ATOMS): number[] | undefined {
+    const atoms = new Set<number>();
+    const own = (g: number): number[] => (this.system.containers.has(g) ? [g] : this.membersOf(g));
+    for (const s of seeds) {
+      if (own(s).length === 0) return undefined;
+      for (const a of own(s)) atoms.add(a);
+    }
+    for (const layer of this.layers) {
+      for (const a of [...atoms]) {
+        for (const b of this.partners(layer.key, a)) if (atoms.size < maxAtoms) atoms.add(b);
+      }
+    }
+    // Then the atoms of the hidden cells the release holds, nearest first (breadth first through
+    // the relations): the cells a suppression pattern protects the target with.
+    const seen = new Set(seeds);
+    let frontier = [...seeds];
+    while (frontier.length > 0 && atoms.size < maxAtoms) {
+      const next: number[] = [];
+      for (const v of frontier) {
+        for (const w of this.neighbours[v]!) {
+          if (seen.has(w)) continue;
+          seen.add(w);
+          if (this.system.variables[w]!.cells.length === 0 || this.varCols[w]!.length === 0) continue;
+          const list = own(w);
+          if (list.length === 0 || atoms.size + list.filter((a) => !atoms.has(a)).length > maxAtoms) continue;
+          for (const a of list) atoms.add(a);
+          next.push(w);
+        }
+      }
+      frontier = next;
+    }
+    const vars = new Set<number>(seeds);
+    for (const a of atoms) for (const w of this.containersOf(a)) vars.add(w);
+    // Unknowns without a known truth that share a row with these cannot be pinned: keep them free.
+    return [...this.neighbourhood([...vars], 0)].sort((x, y) => x - y);
+  }
+
   /** LP over the unknowns within `radius` relation steps of the seeds; everything else pinned to the truth. */
   local(seeds: number[], radius: number): LocalBounds {
+    return this.pinnedLp(this.neighbourhood(seeds, radius));
+  }
+
+  /** Number of LP columns of a set of unknowns. */
+  columnsOf(vars: Iterable<number>): number {
+    let n = 0;
+    for (const v of vars) n += this.varCols[v]!.length;
+    return n;
+  }
+
+  /**
+   * The unknowns within `radius` relation steps of the seeds, plus every unknown whose truth is
+   * not known and shares a row with them (those cannot be pinned).
+   */
+  neighbourhood(seeds: number[], radius: number): Set<number> {
     const inside = new Set(seeds.filter((v) => this.varCols[v]!.length > 0));
     let frontier = [...inside];
     for (let step = 0; step < radius && frontier.length > 0; step++) {
@@ -341,6 +403,13 @@ export class BoundsModel {
         }
       }
     }
+    return inside;
+  }
+
+  /** LP over the given unknowns, every other unknown pinned to its true value. */
+  pinnedLp(vars: Iterable<number>): LocalBounds {
+    const inside = new Set<number>();
+    for (const v of vars) if (this.varCols[v]!.length > 0) inside.add(v);
     const cols = [...inside].sort((a, b) => a - b).flatMap((v) => this.varCols[v]!);
     const index = new Map(cols.map((c, i) => [c, i]));
     const rowIds = new Set<number>();
@@ -388,6 +457,11 @@ export class LocalBounds {
 
   has(col: number | undefined): boolean {
     return col !== undefined && this.index.has(col);
+  }
+
+  /** Number of LP columns. */
+  get size(): number {
+    return this.index.size;
   }
 
   range(objective: Objective, raiseLower = new Map<number, number>()): [number, number] | null {

@@ -20,6 +20,8 @@ it('flags everything the exact LP flags (on deliberately weak releases)', async 
       const release = manualRelease(model, k, { cells: extra });
       const exact = await auditRelease(release, { truth: model });
       const fast = await auditRelease(release, { truth: model, lpComponentLimit: 0, maxLargeComponentTargets: Infinity });
+      const near = await auditRelease(release, { truth: model, lpComponentLimit: 0, maxLargeComponentTargets: Infinity, largePath: 'neighbourhoods' });
+      for (const v of exact.violations) expect(near.violations.map(key)).toContain(key(v));
       const found = new Set(fast.violations.map(key));
       for (const v of exact.violations) expect(found).toContain(key(v));
       compared += exact.violations.filter((v) => v.kind !== 'EXACT' && v.kind !== 'RESIDUAL').length;

@@ -14,13 +14,17 @@ import { RoundAggregator } from './modules/releases/round-aggregator.js';
 import { SweepReleasesJob } from './modules/releases/sweep-releases.job.js';
 import { ApplyRetentionJob } from './modules/retention/apply-retention.job.js';
 import { CloseRoundJob } from './modules/surveys/close-round.job.js';
+import { InvitationBatchDelivery } from './modules/surveys/invitation-batch-delivery.js';
 import { LaunchRoundJob } from './modules/surveys/launch-round.job.js';
 import { PulseDelivery } from './modules/surveys/pulse-delivery.js';
 import { PulseMail } from './modules/surveys/pulse-mail.js';
 import { RoundLauncher } from './modules/surveys/round-launcher.js';
+import { SendInvitationBatchJob } from './modules/surveys/send-invitation-batch.job.js';
+import { SentMarks } from './modules/surveys/sent-marks.js';
 import { SendInvitationJob, SendReminderJob } from './modules/surveys/send-invitation.job.js';
+import { SurveyQueue } from './modules/surveys/survey-queue.js';
 
-const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob, AggregateRoundJob, SweepReleasesJob, ApplyRetentionJob];
+const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationBatchJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob, AggregateRoundJob, SweepReleasesJob, ApplyRetentionJob];
 
 @Module({
   providers: [
@@ -30,10 +34,13 @@ const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationJob, SendReminde
     WorkerDb,
     WorkerRedis,
     WorkerQueues,
+    SurveyQueue,
     Mailer,
     PulseMail,
     RoundLauncher,
     PulseDelivery,
+    InvitationBatchDelivery,
+    SentMarks,
     ResponseBatcher,
     RoundAggregator,
     ...PROCESSORS,

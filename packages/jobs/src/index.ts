@@ -16,6 +16,7 @@ export const JobName = {
   SEND_EMAIL: 'send-email',
   LAUNCH_ROUND: 'pulse.launch-round',
   SEND_INVITATION: 'pulse.send-invitation',
+  SEND_INVITATION_BATCH: 'pulse.send-invitation-batch',
   SEND_REMINDER: 'pulse.send-reminder',
   CLOSE_ROUND: 'pulse.close-round',
   FLUSH_RESPONSES: 'responses.flush',
@@ -30,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_EMAIL]: QueueName.EMAIL,
   [JobName.LAUNCH_ROUND]: QueueName.SURVEYS,
   [JobName.SEND_INVITATION]: QueueName.SURVEYS,
+  [JobName.SEND_INVITATION_BATCH]: QueueName.SURVEYS,
   [JobName.SEND_REMINDER]: QueueName.SURVEYS,
   [JobName.CLOSE_ROUND]: QueueName.SURVEYS,
   [JobName.FLUSH_RESPONSES]: QueueName.RESPONSES,
@@ -55,6 +57,19 @@ export const launchRoundPayload = z.object({
   manual: z.boolean().default(false),
 });
 export const invitationPayload = z.object({ tenantId: uuid, invitationId: uuid });
+/** One part of a round's invitations (the worker's invitation-batch.ts says how a round is cut into parts). */
+export const invitationBatchPayload = z
+  .object({
+    tenantId: uuid,
+    roundId: uuid,
+    /** This part, 0 ≤ part < parts. */
+    part: z.number().int().min(0),
+    /** How many parts the round has (fixed from the round's invited count). */
+    parts: z.number().int().min(1).max(1_000_000),
+    /** Failed SMTP attempts per invitation so far (a person is given up after a fixed number). */
+    failures: z.record(z.string(), z.number().int().min(1)).optional(),
+  })
+  .refine((p) => p.part < p.parts, { message: 'part must be below parts', path: ['part'] });
 export const reminderPayload = z.object({ tenantId: uuid, invitationId: uuid, reminder: z.union([z.literal(1), z.literal(2)]) });
 export const roundPayload = z.object({ tenantId: uuid, roundId: uuid });
 /** Sweeps (releases, retention) cover every tenant; they carry nothing. */
@@ -64,6 +79,7 @@ export const JOB_PAYLOADS = {
   [JobName.SEND_EMAIL]: sendEmailPayload,
   [JobName.LAUNCH_ROUND]: launchRoundPayload,
   [JobName.SEND_INVITATION]: invitationPayload,
+  [JobName.SEND_INVITATION_BATCH]: invitationBatchPayload,
   [JobName.SEND_REMINDER]: reminderPayload,
   [JobName.CLOSE_ROUND]: roundPayload,
   [JobName.FLUSH_RESPONSES]: roundPayload,
@@ -78,6 +94,7 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOB_PAYLOADS)[N]>;
 export const jobId = {
   launch: (programmeId: string, nonce: string) => `launch-${programmeId}-${nonce}`,
   invitation: (invitationId: string) => `invite-${invitationId}`,
+  invitationBatch: (roundId: string, part: number, parts: number) => `invites-${roundId}-${part}of${parts}`,
   reminder: (invitationId: string, n: 1 | 2) => `remind-${invitationId}-${n}`,
   close: (roundId: string) => `close-${roundId}`,
   flush: (roundId: string) => `flush-${roundId}`,

@@ -11,6 +11,8 @@ export interface ReceivedMail {
 
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
+  /** Server errors other than a sender hanging up. */
+  readonly errors: Error[] = [];
   private server?: SMTPServer;
   url = '';
 
@@ -24,6 +26,11 @@ export class SmtpSink {
           callback();
         }, callback);
       },
+    });
+    // A sender killed mid-session (the crash tests kill -9 the worker) resets its connection;
+    // smtp-server reports that as an 'error' event, which must not bring the test process down.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') this.errors.push(error);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;

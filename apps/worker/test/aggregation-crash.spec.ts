@@ -4,10 +4,8 @@
 // half-written release. Killed once with every cell of a first release written but not
 // committed, once while replacing an earlier release. Runs the built worker
 // (apps/worker/dist) as a real child process, like crash-recovery.spec.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
@@ -16,8 +14,8 @@ import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
 import { ALL, unitNodeKey } from '@pulsewise/privacy';
 import type { WorkerDb } from '../src/common/infrastructure.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
+import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
 
-const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const prefix = `pwtest:aggcrash:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
 let prisma: Db;
@@ -38,42 +36,11 @@ const CELLS: { unit: string; location: string; eligible: number; answered: numbe
 ];
 const RESPONSES = CELLS.reduce((sum, c) => sum + c.answered, 0);
 
-function startWorker(failpoint?: string): ChildProcess {
-  return spawn(process.execPath, [workerMain], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.appUrl,
-      DATABASE_ADMIN_URL: db.adminUrl,
-      DATABASE_POOL_SIZE: '3',
-      REDIS_PREFIX: prefix,
-      WORKER_LOCK_MS: '2000',
-      WORKER_METRICS_PORT: '0',
-      SMTP_URL: 'smtp://127.0.0.1:1', // no mail in this test
-      ...(failpoint ? { PULSEWISE_FAILPOINT: failpoint } : {}),
-    },
-    stdio: ['ignore', 'ignore', process.env.TEST_LOGS ? 'inherit' : 'pipe'], // TEST_LOGS=1 shows the workers' logs
-  });
-}
+const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, env: { DATABASE_POOL_SIZE: '3', WORKER_METRICS_PORT: '0' } });
 
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  await done;
-}
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 25_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, what: string, timeoutMs = 25_000) => waitUntil(check, what, timeoutMs);
 
 /** What a release says: everything but its id, time and audit timings. */
 async function snapshot() {

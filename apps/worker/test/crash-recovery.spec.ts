@@ -2,17 +2,15 @@
 // claimed the batch, once after it inserted it but before it cleared the buffer —
 // start it again, and count: every buffered answer is stored exactly once.
 // Runs the built worker (apps/worker/dist) as a real child process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPrismaClient, withPlatform, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { JobName, jobId, QueueName, redisConnection, ResponseBuffer } from '@pulsewise/jobs';
+import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
 
-const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const prefix = `pwtest:crash:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
 let prisma: Db;
@@ -20,32 +18,9 @@ let redis: Redis;
 let buffer: ResponseBuffer;
 let tenantId: string;
 
-function startWorker(failpoint?: string): ChildProcess {
-  return spawn(process.execPath, [workerMain], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.appUrl,
-      DATABASE_ADMIN_URL: db.adminUrl,
-      REDIS_PREFIX: prefix,
-      WORKER_LOCK_MS: '2000',
-      SMTP_URL: 'smtp://127.0.0.1:1', // no mail in this test
-      ...(failpoint ? { PULSEWISE_FAILPOINT: failpoint } : {}),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-}
+const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint });
 
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  await done;
-}
 
 async function newRound(): Promise<string> {
   return withTenant(prisma, tenantId, async (tx) => {
@@ -78,13 +53,7 @@ async function flush(roundId: string): Promise<void> {
   await queue.close();
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, what: string, timeoutMs = 20_000) => waitUntil(check, what, timeoutMs);
 
 beforeAll(async () => {
   db = await createTestDatabase('crash');

@@ -7,10 +7,8 @@
 // stored releases; built by the start-up sweep (also after a crash mid-write) and after
 // the last round of the month is released; a re-run stores the same release and never a
 // second one; and no roll-up for the month with a single round.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
@@ -21,8 +19,8 @@ import type { WorkerDb } from '../src/common/infrastructure.js';
 import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js';
 import { loadRelease } from '../src/modules/releases/release-store.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
+import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
 
-const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const prefix = `pwtest:rollup:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
 let prisma: Db;
@@ -48,42 +46,11 @@ const CELLS: { unit: string; location: string; eligible: number; answered: [numb
   { unit: 'Sales', location: 'Berlin', eligible: 6, answered: [5, 4] },
 ];
 
-function startWorker(failpoint?: string): ChildProcess {
-  return spawn(process.execPath, [workerMain], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.appUrl,
-      DATABASE_ADMIN_URL: db.adminUrl,
-      DATABASE_POOL_SIZE: '3',
-      REDIS_PREFIX: prefix,
-      WORKER_LOCK_MS: '2000',
-      WORKER_METRICS_PORT: '0',
-      SMTP_URL: 'smtp://127.0.0.1:1', // no mail in this test
-      ...(failpoint ? { PULSEWISE_FAILPOINT: failpoint } : {}),
-    },
-    stdio: ['ignore', 'ignore', process.env.TEST_LOGS ? 'inherit' : 'pipe'],
-  });
-}
+const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, env: { DATABASE_POOL_SIZE: '3', WORKER_METRICS_PORT: '0' } });
 
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  await done;
-}
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, what: string, timeoutMs = 60_000) => waitUntil(check, what, timeoutMs);
 
 /** Every MONTH release of the tenant, without ids and times. */
 async function snapshot() {

@@ -5,10 +5,8 @@
 // go to people whose email the server had accepted while the mark was still on its way (the
 // one window a crash can hit, as with one job per person).
 // Runs the built worker (apps/worker/dist) as a real child process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
@@ -16,8 +14,8 @@ import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { createQueue, enqueue, JobName, jobId, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
 import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
 import { SEND_CONCURRENCY } from './invitation-batch-delivery.js';
+import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from '../../../test/support/worker-process.js';
 
-const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/main.js');
 const prefix = `pwtest:batchcrash:${randomBytes(4).toString('hex')}`;
 const PEOPLE = 60;
 const smtp = new SmtpSink();
@@ -25,39 +23,11 @@ let db: TestDatabase;
 let prisma: Db;
 let queue: Queue;
 
-function startWorker(failpoint?: string): ChildProcess {
-  return spawn(process.execPath, [workerMain], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.appUrl,
-      DATABASE_ADMIN_URL: db.adminUrl,
-      REDIS_PREFIX: prefix,
-      WORKER_LOCK_MS: '2000',
-      SMTP_URL: smtp.url,
-      PUBLIC_WEB_URL: 'http://web.test',
-      ...(failpoint ? { PULSEWISE_FAILPOINT: failpoint } : {}),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-}
+const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, smtpUrl: smtp.url, env: { PUBLIC_WEB_URL: 'http://web.test' } });
 
-const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  await done;
-}
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, what: string, timeoutMs = 30_000) => waitUntil(check, what, timeoutMs);
 
 beforeAll(async () => {
   await smtp.start();

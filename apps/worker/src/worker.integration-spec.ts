@@ -8,8 +8,8 @@ import { QueueEvents } from 'bullmq';
 import { createQueue, enqueue, JobName, QueueName, redisConnection } from '@pulsewise/jobs';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
-import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
+import { deleteRedisKeys } from '../test/support/redis-keys.js';
 
 const prefix = `pwtest:worker:${randomBytes(4).toString('hex')}`;
 const received: { to: string; subject: string; text: string }[] = [];
@@ -41,10 +41,7 @@ afterAll(async () => {
   await app?.close();
   await db?.drop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 it('delivers a queued email over SMTP and removes the completed job', async () => {

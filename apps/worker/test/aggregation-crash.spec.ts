@@ -7,7 +7,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
@@ -15,6 +14,7 @@ import { ALL, unitNodeKey } from '@pulsewise/privacy';
 import type { WorkerDb } from '../src/common/infrastructure.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
+import { deleteRedisKeys } from './support/redis-keys.js';
 
 const prefix = `pwtest:aggcrash:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -115,10 +115,7 @@ afterAll(async () => {
   await queue?.close();
   await prisma?.$disconnect();
   await db?.drop();
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 it('the reference release counts every answer once and hides the team below k', () => {

@@ -10,7 +10,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
@@ -20,6 +19,7 @@ import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js'
 import { loadRelease } from '../src/modules/releases/release-store.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
+import { deleteRedisKeys } from './support/redis-keys.js';
 
 const prefix = `pwtest:rollup:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -136,10 +136,7 @@ afterAll(async () => {
   await queue?.close();
   await prisma?.$disconnect();
   await db?.drop();
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 it('the roll-up covers last month\'s two rounds; the month with one round gets none', () => {

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { createQueue, enqueue, JobName, QueueName, redisConnection } from '@pulsewise/jobs';
-import { Redis } from 'ioredis';
 import { WorkerMetrics } from './worker-metrics.js';
+import { deleteRedisKeys } from '../../test/support/redis-keys.js';
 
 const TOKEN = 'worker-metrics-token-0123456789';
 const prefix = `pwtest:wmetrics:${randomBytes(4).toString('hex')}`;
@@ -27,10 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.close();
   await db?.drop();
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 it('refuses a scrape without the token', async () => {

@@ -8,13 +8,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { createQueue, enqueue, JobName, jobId, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
 import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
 import { SEND_CONCURRENCY } from './invitation-batch-delivery.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from '../../../test/support/worker-process.js';
+import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
 
 const prefix = `pwtest:batchcrash:${randomBytes(4).toString('hex')}`;
 const PEOPLE = 60;
@@ -41,10 +41,7 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await db?.drop();
   await smtp.stop();
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 /** A tenant whose people may all be pinged at any hour (so the real clock of a child process will do). */

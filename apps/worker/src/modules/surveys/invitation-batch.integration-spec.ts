@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { createQueue, JobName, jobId, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
@@ -18,6 +17,7 @@ import { Clock } from '../../common/clock.js';
 import { reminderTimes } from './delivery-window.js';
 import { batchOf, invitationBatchJobId, MAX_SEND_ATTEMPTS, SEND_INVITATION_BATCH } from './invitation-batch.js';
 import { RoundLauncher } from './round-launcher.js';
+import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
 
 // Monday 23 Nov 2026, 10:00 UTC: 11:00 in Berlin (working hours), 05:00 in New York (not yet).
 const MONDAY_1000Z = new Date('2026-11-23T10:00:00Z');
@@ -58,10 +58,7 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await db?.drop();
   await smtp.stop();
-  const redis = new Redis({ maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await deleteRedisKeys(prefix);
 });
 
 async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {

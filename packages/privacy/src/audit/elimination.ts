@@ -45,6 +45,54 @@ function ratio(a: bigint, b: bigint): number {
   return Number(a >> shift) / Number(b >> shift);
 }
 
+/** Min-heap of (size, row), ties by row index: the same order as a scan for the smallest. */
+class RowHeap {
+  private readonly sizes: number[] = [];
+  private readonly rows: number[] = [];
+
+  private less(i: number, j: number): boolean {
+    return this.sizes[i]! < this.sizes[j]! || (this.sizes[i] === this.sizes[j] && this.rows[i]! < this.rows[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.sizes[i], this.sizes[j]] = [this.sizes[j]!, this.sizes[i]!];
+    [this.rows[i], this.rows[j]] = [this.rows[j]!, this.rows[i]!];
+  }
+
+  push(size: number, row: number): void {
+    this.sizes.push(size);
+    this.rows.push(row);
+    for (let i = this.sizes.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!this.less(i, up)) break;
+      this.swap(i, up);
+      i = up;
+    }
+  }
+
+  pop(): [number, number] | undefined {
+    if (this.sizes.length === 0) return undefined;
+    const top: [number, number] = [this.sizes[0]!, this.rows[0]!];
+    const lastSize = this.sizes.pop()!;
+    const lastRow = this.rows.pop()!;
+    if (this.sizes.length > 0) {
+      this.sizes[0] = lastSize;
+      this.rows[0] = lastRow;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < this.sizes.length && this.less(l, m)) m = l;
+        if (r < this.sizes.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /** Returns the set of determined unknowns. `rows` are consumed (mutated). */
 export function determinedUnknowns(rows: SparseRow[]): Set<number> {
   return eliminate(rows).determined;
@@ -86,16 +134,24 @@ export function eliminate(rows: SparseRow[]): Elimination {
   }
 
   // 2. Gauss–Jordan on what is left: always pivot on the shortest row (keeps fill-in low), deterministic ties.
+  // The shortest pending row comes from a heap of (size, row) entries; a row whose size changed
+  // gets a fresh entry and its old ones are skipped (a scan of every pending row per pivot was
+  // quadratic: seconds per audit at 10k people).
   const pending = new Set<number>();
-  rows.forEach((row, r) => row.size >= 2 && pending.add(r));
+  const heap = new RowHeap();
+  rows.forEach((row, r) => {
+    if (row.size >= 2) pending.add(r), heap.push(row.size, r);
+  });
   const pivotRows: number[] = [];
   const pivotColumns: number[] = [];
   while (pending.size > 0) {
     let best = -1;
-    let bestSize = Infinity;
-    for (const r of pending) {
-      const size = rows[r]!.size;
-      if (size < bestSize || (size === bestSize && r < best)) [best, bestSize] = [r, size];
+    for (;;) {
+      const [size, r] = heap.pop()!;
+      if (pending.has(r) && rows[r]!.size === size) {
+        best = r;
+        break;
+      }
     }
     pending.delete(best);
     const prow = rows[best]!;
@@ -128,6 +184,7 @@ export function eliminate(rows: SparseRow[]): Elimination {
         }
       }
       normalise(row);
+      if (pending.has(r)) heap.push(row.size, r);
     }
     pivotRows.push(best);
     pivotColumns.push(pc);

@@ -185,27 +185,31 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
       // Targets in regions too large for one LP: first the witnesses alone (feasible points built
       // from the true data; sound whatever found them). A target they fully certify needs no LP,
       // and its result is exactly what checkInterval would return; only the others count
-      // against the limit and go on to the pinned-neighbourhood LPs.
+      // against the limit and go on to the pinned-neighbourhood LPs. Once the limit is passed the
+      // audit's outcome is settled (AUDIT_LIMIT, which no repair can fix), so it stops there.
+      const maxLarge = options.maxLargeComponentTargets ?? 150;
       const needLp: IntervalTarget[] = [];
+      let large = 0;
       for (const target of targets) {
         if (model.componentSize(target.v) <= limit) needLp.push(target);
         else {
           const found = witnessOnly(model, layers, target, seesReasons, eliminations, passed);
-          if (found === undefined) needLp.push(target);
-          else {
+          if (found === undefined) {
+            needLp.push(target);
+            if (++large > maxLarge) break;
+          } else {
             violations.push(...found);
             if (found.length === 0) counts.witnessCertified++;
           }
         }
       }
-      const large = needLp.filter((t) => model.componentSize(t.v) > limit).length;
-      if (large > (options.maxLargeComponentTargets ?? 150)) {
+      if (large > maxLarge) {
         violations.push({
           releaseId: release.releaseId,
           cellKey: '*',
           kind: 'AUDIT_LIMIT',
           layer: COUNT_LAYER,
-          detail: `${large} small hidden groups that witnesses could not certify sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
+          detail: `more than ${maxLarge} small hidden groups that witnesses could not certify sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
         });
       } else {
         for (const target of needLp) violations.push(...checkInterval(model, layers, target, seesReasons, eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
@@ -418,8 +422,9 @@ function checkInterval(
   // Then pinned neighbourhoods of growing radius in the relation graph. One larger than a single
   // LP may hold would take minutes per target: after a failed atom space, that failure stands.
   for (const radius of [4, 10]) {
-    const around = model.neighbourhood(seeds, radius);
-    if (tried && model.columnsOf(around) > Math.max(componentLimit, COMPONENT_LIMIT)) return found;
+    const cap = Math.max(componentLimit, COMPONENT_LIMIT);
+    const around = model.neighbourhood(seeds, radius, tried ? cap : Infinity);
+    if (tried && model.columnsOf(around) > cap) return found;
     const r = attempt(around);
     if (r.final) return r.found;
     found = r.found;

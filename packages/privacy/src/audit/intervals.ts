@@ -60,6 +60,12 @@ export class BoundsModel {
   private varCols: number[][] = [];
   private rowsOfVar: number[][] = [];
   private rowsOfCol: number[][] = [];
+  /** Coefficient of column c in each row of rowsOfCol[c] (same order). */
+  private coefsOfCol: number[][] = [];
+  /** Each row's activity at the true values (over the columns whose truth is known)… */
+  private rowTruthActivity = new Float64Array(0);
+  /** …and how many of its columns have no known truth (an earlier release's groups). */
+  private rowUnknownTruth = new Int32Array(0);
   private neighbours: number[][] = [];
   private componentOf: Int32Array = new Int32Array(0);
   private componentCols: number[] = [];
@@ -197,8 +203,17 @@ export class BoundsModel {
     });
     this.rowsOfVar = rowSets.map((set) => [...set].sort((a, b) => a - b));
     this.rowsOfCol = Array.from({ length: this.colLo.length }, () => []);
+    this.coefsOfCol = Array.from({ length: this.colLo.length }, () => []);
+    this.rowTruthActivity = new Float64Array(this.rows.length);
+    this.rowUnknownTruth = new Int32Array(this.rows.length);
     this.rows.forEach((r, i) => {
-      for (const c of r.cols) this.rowsOfCol[c]!.push(i);
+      r.cols.forEach((c, j) => {
+        this.rowsOfCol[c]!.push(i);
+        this.coefsOfCol[c]!.push(r.coefs[j]!);
+        const x = this.colTruth[c];
+        if (x === undefined) this.rowUnknownTruth[i]!++;
+        else this.rowTruthActivity[i]! += r.coefs[j]! * x;
+      });
     });
     this.neighbours = adj.map((set) => [...set].sort((a, b) => a - b));
     this.componentOf = new Int32Array(n).fill(-1);
@@ -236,25 +251,51 @@ export class BoundsModel {
       limit(x - this.colLo[c]!, d);
       limit(this.colHi[c]! - x, -d);
     }
-    const rows = new Set<number>();
-    for (const c of delta.keys()) for (const r of this.rowsOfCol[c]!) rows.add(r);
-    const check = (row: LpRow): boolean => {
-      let activity = 0;
-      let rate = 0;
+    // Row activities are kept incrementally: the activity at the truth (precomputed) plus the
+    // point's few departures from it. A relation such as "the organisation = the sum of its
+    // atoms" has thousands of columns; summing it afresh for every candidate step was the
+    // auditor's largest single cost (bench/README.md).
+    const rate = new Map<number, number>();
+    for (const [c, d] of delta) {
+      const rows = this.rowsOfCol[c]!;
+      const coefs = this.coefsOfCol[c]!;
+      for (let i = 0; i < rows.length; i++) rate.set(rows[i]!, (rate.get(rows[i]!) ?? 0) + coefs[i]! * d);
+    }
+    const activity = new Map<number, number>();
+    const unknownCovered = new Map<number, number>();
+    for (const [c, x] of point) {
+      const rows = this.rowsOfCol[c]!;
+      const coefs = this.coefsOfCol[c]!;
+      const truth = this.colTruth[c];
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        if (!rate.has(r)) continue;
+        activity.set(r, (activity.get(r) ?? 0) + coefs[i]! * (x - (truth ?? 0)));
+        if (truth === undefined) unknownCovered.set(r, (unknownCovered.get(r) ?? 0) + 1);
+      }
+    }
+    for (const [r, rowRate] of rate) {
+      if (this.rowUnknownTruth[r]! > (unknownCovered.get(r) ?? 0)) return 0;
+      if (Math.abs(rowRate) < 1e-9) continue; // e.g. a relation along its own null vector
+      const row = this.rows[r]!;
+      const act = this.rowTruthActivity[r]! + (activity.get(r) ?? 0);
+      limit(act - row.lo, rowRate);
+      limit(row.hi - act, -rowRate);
+    }
+    for (const row of extra) {
+      let act = 0;
+      let rowRate = 0;
       for (let i = 0; i < row.cols.length; i++) {
         const c = row.cols[i]!;
         const x = value(c);
-        if (x === undefined) return false;
-        activity += row.coefs[i]! * x;
-        rate += row.coefs[i]! * (delta.get(c) ?? 0);
+        if (x === undefined) return 0;
+        act += row.coefs[i]! * x;
+        rowRate += row.coefs[i]! * (delta.get(c) ?? 0);
       }
-      if (Math.abs(rate) < 1e-9) return true; // e.g. a relation along its own null vector
-      limit(activity - row.lo, rate);
-      limit(row.hi - activity, -rate);
-      return true;
-    };
-    for (const r of rows) if (!check(this.rows[r]!)) return 0;
-    for (const row of extra) if (!check(row)) return 0;
+      if (Math.abs(rowRate) < 1e-9) continue;
+      limit(act - row.lo, rowRate);
+      limit(row.hi - act, -rowRate);
+    }
     return t === Infinity ? 0 : t;
   }
 
@@ -381,25 +422,38 @@ export class BoundsModel {
 
   /**
    * The unknowns within `radius` relation steps of the seeds, plus every unknown whose truth is
-   * not known and shares a row with them (those cannot be pinned).
+   * not known and shares a row with them (those cannot be pinned). With `maxColumns`, the search
+   * stops as soon as the set holds more LP columns than that (the caller only needs to know it
+   * is too large for one LP).
    */
-  neighbourhood(seeds: number[], radius: number): Set<number> {
+  neighbourhood(seeds: number[], radius: number, maxColumns = Infinity): Set<number> {
     const inside = new Set(seeds.filter((v) => this.varCols[v]!.length > 0));
+    let columns = this.columnsOf(inside);
     let frontier = [...inside];
     for (let step = 0; step < radius && frontier.length > 0; step++) {
       const next: number[] = [];
-      for (const v of frontier) for (const w of this.neighbours[v]!) if (!inside.has(w)) inside.add(w), next.push(w);
+      for (const v of frontier) {
+        for (const w of this.neighbours[v]!) {
+          if (inside.has(w)) continue;
+          inside.add(w);
+          next.push(w);
+          columns += this.varCols[w]!.length;
+          if (columns > maxColumns) return inside;
+        }
+      }
       frontier = next;
     }
-    // Unknowns whose truth we do not have (earlier releases' groups) cannot be pinned: keep them free.
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const v of [...inside]) {
-        for (const r of this.rowsOfVar[v]!) {
-          for (const c of this.rows[r]!.cols) {
-            const w = this.colVar[c]!;
-            if (!inside.has(w) && this.colTruth[c] === undefined) inside.add(w), (grew = true);
-          }
+    // Unknowns whose truth we do not have (earlier releases' groups) cannot be pinned: keep them
+    // free, and the same for every such unknown they share a row with (a worklist to the fixpoint;
+    // rows whose every column has a known truth cannot add anything).
+    const queue = [...inside];
+    while (queue.length > 0) {
+      const v = queue.pop()!;
+      for (const r of this.rowsOfVar[v]!) {
+        if (this.rowUnknownTruth[r] === 0) continue;
+        for (const c of this.rows[r]!.cols) {
+          const w = this.colVar[c]!;
+          if (!inside.has(w) && this.colTruth[c] === undefined) inside.add(w), queue.push(w);
         }
       }
     }

@@ -78,10 +78,17 @@ export class MonthRollups {
         const rel = roundReleases.find((x) => x.roundId === r.id);
         if (!rel || rel.k < r.anonymityThreshold) return { skip: { status: 'NOT_READY' as const, reason: 'a round of the month has no current release yet' } };
       }
-      const existing = await tx.release.findFirst({ where: { kind: 'MONTH', period }, select: { id: true, k: true, structure: true, status: true } });
+      const existing = await tx.release.findFirst({ where: { kind: 'MONTH', period }, select: { id: true, k: true, structure: true, status: true, audit: true } });
       const existingBlocks = (existing?.structure as { blocks?: string[] } | null)?.blocks;
       const sameRounds = existing !== null && (existing.status === 'WITHHELD' || JSON.stringify([...(existingBlocks ?? [])].sort()) === JSON.stringify([...roundIds].sort()));
-      if (!options.force && existing && existing.k >= k && sameRounds) return { skip: { status: 'UP_TO_DATE' as const, reason: 'the roll-up is current' } };
+      // The exact round releases the roll-up was audited against: a round re-made since (k raised,
+      // a retried or repeated aggregation) gets a new release, and the month is audited again
+      // against it — whether it was published or withheld (a withheld month is otherwise left
+      // alone: the same inputs give the same verdict, so it is not retried at every sweep).
+      const roundReleaseIds = Object.fromEntries(roundReleases.map((r) => [r.roundId!, r.id]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+      const auditedAgainst = (existing?.audit as { roundReleases?: Record<string, string> } | null)?.roundReleases;
+      const sameRoundReleases = auditedAgainst !== undefined && JSON.stringify(Object.entries(auditedAgainst).sort()) === JSON.stringify(Object.entries(roundReleaseIds).sort());
+      if (!options.force && existing && existing.k >= k && sameRounds && sameRoundReleases) return { skip: { status: 'UP_TO_DATE' as const, reason: 'the roll-up is current' } };
 
       const priorIds = roundReleases.filter((r) => r.status === 'PUBLISHED').map((r) => r.id);
       // Other releases that share a round with this one (e.g. a longer roll-up), never this month's own.
@@ -94,11 +101,11 @@ export class MonthRollups {
       const audience = await tx.roundAudience.findMany({ where: { roundId: { in: roundIds } }, select: { roundId: true, cellUnitId: true, cellLocation: true, cellTenure: true, eligible: true } });
       const responses = await tx.response.findMany({ where: { roundId: { in: roundIds } }, select: { roundId: true, cellUnitId: true, cellLocation: true, cellTenure: true, answers: true } });
       const questions = await tx.roundQuestion.findMany({ where: { roundId: { in: roundIds } }, select: { roundId: true, position: true, question: { select: { id: true, key: true, type: true } } }, orderBy: [{ position: 'asc' }] });
-      return { k, policy, roundIds, priorReleases, units, audience, responses, questions };
+      return { k, policy, roundIds, roundReleaseIds, priorReleases, units, audience, responses, questions };
     });
     if ('skip' in data) return data.skip!;
 
-    const { k, policy, roundIds, priorReleases, units, audience, responses, questions } = data;
+    const { k, policy, roundIds, roundReleaseIds, priorReleases, units, audience, responses, questions } = data;
     const dimensions = policy.allowedDimensions.filter((d): d is keyof typeof CELL_COLUMN => d in CELL_COLUMN);
     // Only questions every round of the month asked (by key and scale): a question missing from
     // a round would otherwise look like that round's people skipping it.
@@ -146,7 +153,7 @@ export class MonthRollups {
               tx,
               {
                 ...meta,
-                audit: { ...result.audit.stats, fixRounds: result.fixRounds, rounds: roundIds, priors: priorReleases.length, notCounted: [...notCounted.values()].reduce((a, b) => a + b, 0), notCountedUnits: [...notCounted.keys()].sort() },
+                audit: { ...result.audit.stats, fixRounds: result.fixRounds, rounds: roundIds, roundReleases: roundReleaseIds, priors: priorReleases.length, notCounted: [...notCounted.values()].reduce((a, b) => a + b, 0), notCountedUnits: [...notCounted.keys()].sort() },
                 // No comments in a roll-up: its counts are answers over several rounds, possibly
                 // from the same few people each time, so "max(k, 10) respondents" cannot be told
                 // from them; each round's release shows its own comments.
@@ -154,7 +161,7 @@ export class MonthRollups {
               },
               result.release,
             )
-          : storeWithheld(tx, { ...meta, audit: { ...(result.audit?.stats ?? {}), rounds: roundIds, violations: result.audit?.violations.length ?? 0 }, commentNodes: [] }, k, dimensions, result.reason),
+          : storeWithheld(tx, { ...meta, audit: { ...(result.audit?.stats ?? {}), rounds: roundIds, roundReleases: roundReleaseIds, violations: result.audit?.violations.length ?? 0 }, commentNodes: [] }, k, dimensions, result.reason),
       { timeout: 120_000 },
     );
     if (!result.published) this.logger.warn(`Month ${period} of tenant ${tenantId}: roll-up withheld (${result.reason})`);

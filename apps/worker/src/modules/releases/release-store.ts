@@ -50,8 +50,27 @@ export async function storeWithheld(tx: Tx, meta: StoredReleaseMeta, k: number, 
 }
 
 async function removeExisting(tx: Tx, meta: StoredReleaseMeta): Promise<void> {
-  if (meta.roundId) await tx.release.deleteMany({ where: { roundId: meta.roundId } });
-  else await tx.release.deleteMany({ where: { kind: meta.kind, period: meta.period } });
+  if (meta.roundId) {
+    await tx.release.deleteMany({ where: { roundId: meta.roundId } });
+    await withdrawRollupsOver(tx, meta.roundId);
+  } else await tx.release.deleteMany({ where: { kind: meta.kind, period: meta.period } });
+}
+
+/**
+ * A round's release is being replaced: every published roll-up over that round was audited
+ * against the old one, and next to the new one it could give a hidden group away. In the same
+ * transaction it loses its figures and is marked withheld until month-rollup.ts audits it again
+ * (its audit still names the old round release, so it is no longer current there).
+ */
+async function withdrawRollupsOver(tx: Tx, roundId: string): Promise<void> {
+  const rollups = await tx.release.findMany({ where: { kind: 'MONTH', status: 'PUBLISHED' }, select: { id: true, structure: true } });
+  const stale = rollups.filter((r) => ((r.structure as { blocks?: string[] } | null)?.blocks ?? []).includes(roundId)).map((r) => r.id);
+  if (stale.length === 0) return;
+  await tx.releaseCell.deleteMany({ where: { releaseId: { in: stale } } });
+  await tx.release.updateMany({
+    where: { id: { in: stale } },
+    data: { status: 'WITHHELD', withheldReason: 'One of its rounds was released again; the month is hidden until it is audited against the new release.', structure: {}, commentNodes: [] },
+  });
 }
 
 /** Rebuilds the engine's Release from storage, to audit new releases against it. */

@@ -226,7 +226,7 @@ it('raising k re-makes both rounds and then the roll-up under the new k (the swe
       async () => {
         const { rounds } = await stored();
         const busy = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        return rounds.every((r) => r.k === 7) && busy.waiting + busy.active + busy.prioritized === 0;
+        return rounds.every((r) => r.k === 7) && Object.values(busy).every((n) => n === 0);
       },
       'both rounds re-made under k = 7 and the queue idle',
       240_000,

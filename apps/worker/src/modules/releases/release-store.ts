@@ -63,8 +63,8 @@ async function removeExisting(tx: Tx, meta: StoredReleaseMeta): Promise<void> {
  * (its audit still names the old round release, so it is no longer current there).
  */
 async function withdrawRollupsOver(tx: Tx, roundId: string): Promise<void> {
-  const rollups = await tx.release.findMany({ where: { kind: 'MONTH', status: 'PUBLISHED' }, select: { id: true, structure: true } });
-  const stale = rollups.filter((r) => ((r.structure as { blocks?: string[] } | null)?.blocks ?? []).includes(roundId)).map((r) => r.id);
+  const rollups = await tx.release.findMany({ where: { kind: 'MONTH', status: 'PUBLISHED', structure: { path: ['blocks'], array_contains: [roundId] } }, select: { id: true } });
+  const stale = rollups.map((r) => r.id);
   if (stale.length === 0) return;
   await tx.releaseCell.deleteMany({ where: { releaseId: { in: stale } } });
   await tx.release.updateMany({

@@ -66,6 +66,13 @@ export class BoundsModel {
   private rowTruthActivity = new Float64Array(0);
   /** …and how many of its columns have no known truth (an earlier release's groups). */
   private rowUnknownTruth = new Int32Array(0);
+  /** maxStep's scratch space, one slot per row (see there). */
+  private stepEpoch = 0;
+  private stepStamp = new Uint32Array(0);
+  private stepRate = new Float64Array(0);
+  private stepActivity = new Float64Array(0);
+  private stepUnknown = new Int32Array(0);
+  private readonly stepTouched: number[] = [];
   private neighbours: number[][] = [];
   private componentOf: Int32Array = new Int32Array(0);
   private componentCols: number[] = [];
@@ -206,6 +213,10 @@ export class BoundsModel {
     this.coefsOfCol = Array.from({ length: this.colLo.length }, () => []);
     this.rowTruthActivity = new Float64Array(this.rows.length);
     this.rowUnknownTruth = new Int32Array(this.rows.length);
+    this.stepStamp = new Uint32Array(this.rows.length);
+    this.stepRate = new Float64Array(this.rows.length);
+    this.stepActivity = new Float64Array(this.rows.length);
+    this.stepUnknown = new Int32Array(this.rows.length);
     this.rows.forEach((r, i) => {
       r.cols.forEach((c, j) => {
         this.rowsOfCol[c]!.push(i);
@@ -255,30 +266,43 @@ export class BoundsModel {
     // point's few departures from it. A relation such as "the organisation = the sum of its
     // atoms" has thousands of columns; summing it afresh for every candidate step was the
     // auditor's largest single cost (bench/README.md).
-    const rate = new Map<number, number>();
+    // Scratch arrays instead of per-call maps (this runs hundreds of thousands of times):
+    // `touched` lists the rows delta moves, `stamp` marks them for this call.
+    const epoch = ++this.stepEpoch;
+    const touched = this.stepTouched;
+    touched.length = 0;
     for (const [c, d] of delta) {
       const rows = this.rowsOfCol[c]!;
       const coefs = this.coefsOfCol[c]!;
-      for (let i = 0; i < rows.length; i++) rate.set(rows[i]!, (rate.get(rows[i]!) ?? 0) + coefs[i]! * d);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        if (this.stepStamp[r] !== epoch) {
+          this.stepStamp[r] = epoch;
+          this.stepRate[r] = 0;
+          this.stepActivity[r] = this.rowTruthActivity[r]!;
+          this.stepUnknown[r] = this.rowUnknownTruth[r]!;
+          touched.push(r);
+        }
+        this.stepRate[r]! += coefs[i]! * d;
+      }
     }
-    const activity = new Map<number, number>();
-    const unknownCovered = new Map<number, number>();
     for (const [c, x] of point) {
       const rows = this.rowsOfCol[c]!;
       const coefs = this.coefsOfCol[c]!;
       const truth = this.colTruth[c];
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i]!;
-        if (!rate.has(r)) continue;
-        activity.set(r, (activity.get(r) ?? 0) + coefs[i]! * (x - (truth ?? 0)));
-        if (truth === undefined) unknownCovered.set(r, (unknownCovered.get(r) ?? 0) + 1);
+        if (this.stepStamp[r] !== epoch) continue;
+        this.stepActivity[r]! += coefs[i]! * (x - (truth ?? 0));
+        if (truth === undefined) this.stepUnknown[r]!--;
       }
     }
-    for (const [r, rowRate] of rate) {
-      if (this.rowUnknownTruth[r]! > (unknownCovered.get(r) ?? 0)) return 0;
+    for (const r of touched) {
+      if (this.stepUnknown[r]! > 0) return 0;
+      const rowRate = this.stepRate[r]!;
       if (Math.abs(rowRate) < 1e-9) continue; // e.g. a relation along its own null vector
       const row = this.rows[r]!;
-      const act = this.rowTruthActivity[r]! + (activity.get(r) ?? 0);
+      const act = this.stepActivity[r]!;
       limit(act - row.lo, rowRate);
       limit(row.hi - act, -rowRate);
     }

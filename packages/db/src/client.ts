@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export type Db = PrismaClient;
@@ -13,4 +14,17 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 export function createPrismaClient(connectionString: string, options: { poolSize?: number; connectTimeoutMs?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
   return new PrismaClient({ adapter });
+}
+
+export type PgPool = pg.Pool;
+export type PgPoolClient = pg.PoolClient;
+
+/**
+ * The same client, together with the node-postgres pool it runs on, for a hot path that must
+ * spend fewer round trips than Prisma's interactive transactions allow (submitPulse). Still one
+ * pool per process: Prisma and that path share its connections. Closing the client ends the pool.
+ */
+export function createPrismaClientWithPool(connectionString: string, options: { poolSize?: number; connectTimeoutMs?: number } = {}): { client: PrismaClient; pool: PgPool } {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+  return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createPrismaClient, redact, type Db } from '@pulsewise/db';
+import { createPrismaClientWithPool, redact, type Db, type PgPool } from '@pulsewise/db';
 import { AppConfigService } from '../config/app-config.service.js';
 
 /** The process's single Prisma client. Fails start-up when the database is unreachable. */
@@ -7,9 +7,15 @@ import { AppConfigService } from '../config/app-config.service.js';
 export class PrismaService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
   readonly client: Db;
+  /**
+   * The node-postgres pool under `client` (the same connections). Only for a hot path whose
+   * round trips Prisma's interactive transactions cannot cut (submitPulse: see
+   * PulseRepository.submitTransaction); everything else goes through `client`.
+   */
+  readonly pool: PgPool;
 
   constructor(config: AppConfigService) {
-    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS });
+    ({ client: this.client, pool: this.pool } = createPrismaClientWithPool(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS }));
     this.url = config.values.DATABASE_URL;
   }
   private readonly url: string;

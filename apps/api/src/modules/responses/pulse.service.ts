@@ -7,14 +7,14 @@
 // (the round's submit lock, shared here and exclusive in the close job: see submit()).
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANSWER_RANGE, withTenant, type Tx } from '@pulsewise/db';
+import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
 import { JobName, jobId, minimumBatch, parsePulseToken, QueueName, ResponseBuffer, type BufferedResponse } from '@pulsewise/jobs';
 import { PrismaService } from '../../common/database/prisma.service.js';
 import { badInput, conflict, DomainError, ErrorCode, notFound } from '../../common/errors/domain-error.js';
 import { JobQueues } from '../../common/queues/queues.module.js';
 import { validateAnswers, type RoundQuestionSpec, type SubmittedAnswer } from './answer-validation.js';
 import { PulseFormModel, PulseQuestionModel, PulseReceiptModel, PulseState } from './models/pulse.models.js';
-import { PulseRepository } from './pulse.repository.js';
+import { PulseRepository, type SubmitReads } from './pulse.repository.js';
 
 const invalidLink = () => notFound('This pulse link');
 const closed = () => new DomainError(ErrorCode.PULSE_CLOSED, 'This pulse has closed. Thank you — the next one will arrive in your inbox.');
@@ -81,24 +81,24 @@ export class PulseService {
     let batch = 0;
     let pending = 0;
     try {
-      await withTenant(this.prisma.client, tenantId, async (tx) => {
-        // One call finds the link, takes the round's shared submit lock and then — with a
-        // snapshot taken after the lock was granted — checks that the round is open and marks
-        // the invitation answered (see PulseRepository.markForSubmit).
-        // Why this keeps "no answer after the close, none lost by it": the close job takes
-        // the same lock exclusively before it sets CLOSED (and counts the answered
-        // invitations), so it waits until every submission holding it has committed — its
-        // answer already pushed to the buffer — or rolled back; it flushes the buffer only
-        // after its own commit, so it finds those answers there. A submission arriving
-        // meanwhile queues behind the close and then sees CLOSED.
-        const outcome = await this.repo.markForSubmit(tx, tenantId, tokenHash, new Date());
+      // Two round trips (PulseRepository.submitTransaction): BEGIN + tenant + one call that finds
+      // the link, takes the round's shared submit lock and then — with a snapshot taken after the
+      // lock was granted — checks that the round is open and marks the invitation answered; then,
+      // after the answer is buffered, COMMIT.
+      // Why this keeps "no answer after the close, none lost by it": the close job takes
+      // the same lock exclusively before it sets CLOSED (and counts the answered
+      // invitations), so it waits until every submission holding it has committed — its
+      // answer already pushed to the buffer — or rolled back; it flushes the buffer only
+      // after its own commit, so it finds those answers there. A submission arriving
+      // meanwhile queues behind the close and then sees CLOSED.
+      await this.repo.submitTransaction(this.prisma.pool, tenantId, tokenHash, new Date(), async (outcome, reads) => {
         if (!outcome) throw invalidLink();
         const { link } = outcome;
         roundId = link.roundId;
         if (!outcome.open) throw closed();
         if (!outcome.marked) throw conflict('This pulse was already answered with this link. Each link counts once.');
 
-        const checked = validateAnswers(await this.questionsOf(tx, tenantId, link.roundId), answers);
+        const checked = validateAnswers(await this.questionsOf(reads, tenantId, link.roundId), answers);
         if (!checked.ok) throw badInput(checked.problems.map((p) => p.message).join(' '), { problems: checked.problems });
 
         const item: BufferedResponse = {
@@ -138,11 +138,11 @@ export class PulseService {
    * launch transaction and never change afterwards (editing a question makes a new version with
    * a new id). Asked only once the round was found open, so only launched rounds are cached.
    */
-  private async questionsOf(tx: Tx, tenantId: string, roundId: string): Promise<RoundQuestionSpec[]> {
+  private async questionsOf(reads: SubmitReads, tenantId: string, roundId: string): Promise<RoundQuestionSpec[]> {
     const key = `${tenantId}:${roundId}`;
     const cached = this.questions.get(key);
     if (cached) return cached;
-    const specs = await this.repo.roundQuestionSpecs(tx, tenantId, roundId);
+    const specs = await reads.roundQuestionSpecs(roundId);
     if (this.questions.size >= QUESTION_CACHE_SIZE) this.questions.delete(this.questions.keys().next().value!);
     this.questions.set(key, specs);
     return specs;

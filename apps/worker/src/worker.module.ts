@@ -19,12 +19,14 @@ import { LaunchRoundJob } from './modules/surveys/launch-round.job.js';
 import { PulseDelivery } from './modules/surveys/pulse-delivery.js';
 import { PulseMail } from './modules/surveys/pulse-mail.js';
 import { RoundLauncher } from './modules/surveys/round-launcher.js';
+import { ReminderBatchDelivery } from './modules/surveys/reminder-batch-delivery.js';
 import { SendInvitationBatchJob } from './modules/surveys/send-invitation-batch.job.js';
+import { SendReminderBatchJob } from './modules/surveys/send-reminder-batch.job.js';
 import { SentMarks } from './modules/surveys/sent-marks.js';
 import { SendInvitationJob, SendReminderJob } from './modules/surveys/send-invitation.job.js';
 import { SurveyQueue } from './modules/surveys/survey-queue.js';
 
-const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationBatchJob, SendInvitationJob, SendReminderJob, CloseRoundJob, FlushResponsesJob, AggregateRoundJob, SweepReleasesJob, ApplyRetentionJob];
+const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationBatchJob, SendInvitationJob, SendReminderJob, SendReminderBatchJob, CloseRoundJob, FlushResponsesJob, AggregateRoundJob, SweepReleasesJob, ApplyRetentionJob];
 
 @Module({
   providers: [
@@ -40,6 +42,7 @@ const PROCESSORS = [SendEmailJob, LaunchRoundJob, SendInvitationBatchJob, SendIn
     RoundLauncher,
     PulseDelivery,
     InvitationBatchDelivery,
+    ReminderBatchDelivery,
     SentMarks,
     ResponseBatcher,
     RoundAggregator,

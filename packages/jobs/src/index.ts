@@ -18,6 +18,7 @@ export const JobName = {
   SEND_INVITATION: 'pulse.send-invitation',
   SEND_INVITATION_BATCH: 'pulse.send-invitation-batch',
   SEND_REMINDER: 'pulse.send-reminder',
+  SEND_REMINDER_BATCH: 'pulse.send-reminder-batch',
   CLOSE_ROUND: 'pulse.close-round',
   FLUSH_RESPONSES: 'responses.flush',
   AGGREGATE_ROUND: 'releases.aggregate-round',
@@ -33,6 +34,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_INVITATION]: QueueName.SURVEYS,
   [JobName.SEND_INVITATION_BATCH]: QueueName.SURVEYS,
   [JobName.SEND_REMINDER]: QueueName.SURVEYS,
+  [JobName.SEND_REMINDER_BATCH]: QueueName.SURVEYS,
   [JobName.CLOSE_ROUND]: QueueName.SURVEYS,
   [JobName.FLUSH_RESPONSES]: QueueName.RESPONSES,
   [JobName.AGGREGATE_ROUND]: QueueName.RELEASES,
@@ -71,6 +73,24 @@ export const invitationBatchPayload = z
   })
   .refine((p) => p.part < p.parts, { message: 'part must be below parts', path: ['part'] });
 export const reminderPayload = z.object({ tenantId: uuid, invitationId: uuid, reminder: z.union([z.literal(1), z.literal(2)]) });
+/**
+ * One reminder (1st or 2nd) for the invitations of one part of a round that one run of that
+ * part's invitation batch sent — those marked SENT at `sentAt` (the worker's
+ * reminder-batch.ts says why that set is fixed and belongs to no other job).
+ */
+export const reminderBatchPayload = z
+  .object({
+    tenantId: uuid,
+    roundId: uuid,
+    part: z.number().int().min(0),
+    parts: z.number().int().min(1).max(1_000_000),
+    reminder: z.union([z.literal(1), z.literal(2)]),
+    /** When the invitations were sent (their send_at once marked SENT), ISO 8601 with its zone. */
+    sentAt: z.string().datetime({ offset: true }),
+    /** Failed SMTP attempts per invitation so far (a person is given up after a fixed number). */
+    failures: z.record(z.string(), z.number().int().min(1)).optional(),
+  })
+  .refine((p) => p.part < p.parts, { message: 'part must be below parts', path: ['part'] });
 export const roundPayload = z.object({ tenantId: uuid, roundId: uuid });
 /** Sweeps (releases, retention) cover every tenant; they carry nothing. */
 export const sweepPayload = z.object({}).strict();
@@ -81,6 +101,7 @@ export const JOB_PAYLOADS = {
   [JobName.SEND_INVITATION]: invitationPayload,
   [JobName.SEND_INVITATION_BATCH]: invitationBatchPayload,
   [JobName.SEND_REMINDER]: reminderPayload,
+  [JobName.SEND_REMINDER_BATCH]: reminderBatchPayload,
   [JobName.CLOSE_ROUND]: roundPayload,
   [JobName.FLUSH_RESPONSES]: roundPayload,
   [JobName.AGGREGATE_ROUND]: roundPayload,
@@ -96,6 +117,7 @@ export const jobId = {
   invitation: (invitationId: string) => `invite-${invitationId}`,
   invitationBatch: (roundId: string, part: number, parts: number) => `invites-${roundId}-${part}of${parts}`,
   reminder: (invitationId: string, n: 1 | 2) => `remind-${invitationId}-${n}`,
+  reminderBatch: (roundId: string, part: number, parts: number, n: 1 | 2, sentAt: Date) => `reminders-${roundId}-${part}of${parts}-${n}-${sentAt.getTime()}`,
   close: (roundId: string) => `close-${roundId}`,
   flush: (roundId: string) => `flush-${roundId}`,
   aggregate: (roundId: string) => `aggregate-${roundId}`,

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { createQueue, enqueue, JobName, jobId, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
 import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
 import { SEND_CONCURRENCY } from './invitation-batch-delivery.js';
+import { reminderBatchJobId } from './reminder-batch-delivery.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from '../../../test/support/worker-process.js';
 import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
 
@@ -67,7 +68,7 @@ async function tenant(slug: string): Promise<{ tenantId: string; programmeId: st
 
 async function invitations(tenantId: string) {
   return withTenant(prisma, tenantId, async (tx) =>
-    tx.pulseInvitation.findMany({ select: { id: true, status: true, person: { select: { email: true } }, links: { select: { tokenHash: true } } } }),
+    tx.pulseInvitation.findMany({ select: { id: true, status: true, sendAt: true, person: { select: { email: true } }, links: { select: { tokenHash: true } } } }),
   );
 }
 
@@ -113,8 +114,12 @@ it.each([
       const mails = smtp.to(inv.person.email);
       expect(inv.links.map((l) => l.tokenHash)).toContain(parsePulseToken(tokenFrom(mails.at(-1)!))!.tokenHash);
     }
-    // The reminders are queued, even when the dead run had marked everyone before queueing them.
-    for (const inv of await invitations(tenantId)) expect(await queue.getJobState(jobId.reminder(inv.id, 1))).toBe('delayed');
+    // The reminders are queued — one job per reminder for each run's sends — even when the dead
+    // run had marked everyone before queueing them.
+    for (const inv of await invitations(tenantId)) {
+      expect(await queue.getJobState(reminderBatchJobId(round!.id, 0, 1, 1, inv.sendAt!))).toBe('delayed');
+      expect(await queue.getJobState(jobId.reminder(inv.id, 1))).toBe('unknown');
+    }
   } finally {
     await stop(survivor);
   }

@@ -5,7 +5,8 @@
 // their own working hours and outside quiet hours — it stores fresh single-use links in one
 // multi-row insert, committed before any email goes out; sends the emails over the pooled SMTP
 // transport, SEND_CONCURRENCY at a time; marks each invitation SENT as soon as its email is
-// accepted (SentMarks: group commit); and then queues everyone's reminders in one addBulk.
+// accepted (SentMarks: group commit); and then queues the reminders: one job per reminder for
+// everyone this run sent (reminder-batch-delivery.ts), not one per person.
 // People whose window has not come yet are held: the job moves itself to the earliest moment
 // one of them may be pinged, and runs again then. (The fatigue budget was applied at launch.)
 //
@@ -19,13 +20,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { Prisma, withTenant } from '@pulsewise/db';
-import { JobName, jobId, newPulseToken } from '@pulsewise/jobs';
+import { jobId, newPulseToken } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
 import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { WorkerConfig } from '../../common/worker-config.js';
+import { LockGuard, sendInLanes } from './batch-send.js';
 import { batchRange, MAX_SEND_ATTEMPTS, type InvitationBatchPayload } from './invitation-batch.js';
 import { PulseMail } from './pulse-mail.js';
+import { reminderBatchJobId, reminderDue, SEND_REMINDER_BATCH } from './reminder-batch-delivery.js';
 import { ScheduleMemo } from './schedule-memo.js';
 import { SentMarks } from './sent-marks.js';
 import { SurveyQueue, type SurveyJob } from './survey-queue.js';
@@ -34,8 +37,6 @@ import { SurveyQueue, type SurveyJob } from './survey-queue.js';
 export const SEND_CONCURRENCY = 16;
 /** Retry backoff for a person whose email failed: 2 s, 4 s, 8 s… (as DEFAULT_JOB_OPTIONS' exponential backoff). */
 const BACKOFF_MS = 2_000;
-/** How often a batch that is still sending makes sure it holds its job's lock. */
-const LOCK_CHECK_MS = 1_000;
 
 export interface BatchOutcome {
   sent: number;
@@ -127,52 +128,51 @@ export class InvitationBatchDelivery {
     }
     failpoint('invitation-batch-links-inserted');
 
-    const sent = new Set<string>();
-    const failed: Member[] = [];
-    let markFailed: unknown = null;
-    const lock = new LockGuard(job, token, this.config.values.WORKER_LOCK_MS);
-    let next = 0;
-    const lane = async () => {
-      while (next < links.length && markFailed === null) {
-        if (!(await lock.stillHeld())) return;
-        const item = links[next++]; // taken after the await: another lane may have taken the last one meanwhile
-        if (!item) return;
-        try {
-          await this.mail.send(item.member, round.tenant.name, item.token, round.closesAt, 'invitation');
-        } catch (error) {
-          failed.push(item.member);
-          this.logger.warn(`invitation ${item.member.id}: ${(error as Error).message}`);
-          continue;
-        }
-        sent.add(item.member.id);
-        if (sent.size === Math.ceil(links.length / 2)) failpoint('invitation-batch-half-sent');
-        try {
-          await this.marks.mark(tenantId, item.member.id, now);
-        } catch (error) {
-          markFailed = error; // stop sending: the job fails and its retry resends only what is unmarked
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, links.length) }, lane));
-    if (markFailed !== null) throw new Error(`could not mark invitations sent (${(markFailed as Error).message}); the retry resends those left unmarked`);
-    if (lock.lost) throw new Error(`lost the lock of job ${job.id} while sending (${sent.size} sent and marked); the job's next run sends the rest`);
+    const result = await sendInLanes(links, {
+      lanes: SEND_CONCURRENCY,
+      lock: new LockGuard(job, token, this.config.values.WORKER_LOCK_MS),
+      send: (item) => this.mail.send(item.member, round.tenant.name, item.token, round.closesAt, 'invitation'),
+      mark: (item) => this.marks.mark(tenantId, item.member.id, now),
+      onFailed: (item, error) => this.logger.warn(`invitation ${item.member.id}: ${error.message}`),
+      onHalfSent: () => failpoint('invitation-batch-half-sent'),
+    });
+    const sent = new Set([...result.sent].map((item) => item.member.id));
+    const failed = result.failed.map((item) => item.member);
+    if (result.markFailed !== null) throw new Error(`could not mark invitations sent (${(result.markFailed as Error).message}); the retry resends those left unmarked`);
+    if (result.lockLost) throw new Error(`lost the lock of job ${job.id} while sending (${sent.size} sent and marked); the job's next run sends the rest`);
     failpoint('invitation-batch-marked');
 
-    // Reminders for everyone sent now — and again for those an earlier run of this job sent, in
-    // case it died between its marks and its reminders (an existing job id is left as it is,
-    // and a reminder already sent is skipped by its job).
-    const reminders: SurveyJob[] = [];
+    // Reminders: one job per reminder for the set this run sent (everyone marked SENT at `now`),
+    // and again for the sets earlier runs of this job sent, in case one died between its marks
+    // and its reminders (an existing job id is left as it is; whoever was reminded already is
+    // skipped by the job). Due at the earliest reminder time of the set still ahead.
+    const dueAt = new Map<string, { sentAt: Date; sentNow: boolean; n: 1 | 2; at: Date }>();
+    const earlier: Member[] = [];
     for (const m of members) {
       const sentNow = sent.has(m.id);
       if (!sentNow && (m.status !== 'SENT' || m.responded || !m.active || m.remindersSent >= 2)) continue;
       const sentAt = sentNow ? now : m.sendAt;
       if (!sentAt) continue;
-      // Numbered as the per-person job numbers them: the reminders still ahead when the invitation went out.
-      for (const [i, at] of schedule.reminderTimes(m).filter((t) => t > sentAt).entries()) {
-        const n = (i + 1) as 1 | 2;
-        if (n <= m.remindersSent || at <= now) continue;
-        reminders.push({ name: JobName.SEND_REMINDER, data: { tenantId, invitationId: m.id, reminder: n }, opts: { jobId: jobId.reminder(m.id, n), delay: at.getTime() - now.getTime() } });
+      if (!sentNow) earlier.push(m);
+      for (const n of [1, 2] as const) {
+        const at = reminderDue(schedule.reminderTimes(m), sentAt, n);
+        if (!at || (!sentNow && n <= m.remindersSent) || at <= now) continue;
+        const key = `${sentAt.getTime()}-${n}`;
+        const known = dueAt.get(key);
+        if (!known || at < known.at) dueAt.set(key, { sentAt, sentNow, n, at });
       }
+    }
+    // Invitations an earlier version sent have one reminder job per person: keep to those, so that
+    // no reminder is ever held by two jobs.
+    const legacy = earlier.length ? await this.surveys.existing(earlier.flatMap((m) => [jobId.reminder(m.id, 1), jobId.reminder(m.id, 2)])) : new Set<string>();
+    const reminders: SurveyJob[] = [];
+    for (const { sentAt, sentNow, n, at } of dueAt.values()) {
+      if (!sentNow && legacy.size && earlier.some((m) => m.sendAt?.getTime() === sentAt.getTime() && legacy.has(jobId.reminder(m.id, n)))) continue;
+      reminders.push({
+        name: SEND_REMINDER_BATCH,
+        data: { tenantId, roundId, part, parts, reminder: n, sentAt: sentAt.toISOString() },
+        opts: { jobId: reminderBatchJobId(roundId, part, parts, n, sentAt), delay: at.getTime() - now.getTime() },
+      });
     }
     await this.surveys.addBulk(reminders);
 
@@ -191,36 +191,5 @@ export class InvitationBatchDelivery {
       throw new DelayedError(`${JSON.stringify(outcome)}; runs again at ${new Date(wakeAt).toISOString()}`);
     }
     return outcome;
-  }
-}
-
-/** At most once per LOCK_CHECK_MS, makes sure this run still owns its job, so a run whose lock lapsed stops sending. */
-class LockGuard {
-  lost = false;
-  private checkedAt = Date.now();
-  private checking: Promise<boolean> | null = null;
-
-  constructor(
-    private readonly job: Job,
-    private readonly token: string | undefined,
-    private readonly lockMs: number,
-  ) {}
-
-  stillHeld(): Promise<boolean> | boolean {
-    if (this.lost) return false;
-    if (!this.token || Date.now() - this.checkedAt < LOCK_CHECK_MS) return true;
-    this.checking ??= this.job.extendLock(this.token, this.lockMs).then(
-      (extended) => {
-        this.checkedAt = Date.now();
-        this.checking = null;
-        if (!extended) this.lost = true;
-        return !this.lost;
-      },
-      () => {
-        this.checking = null;
-        return true; // Redis did not answer: BullMQ's own lock renewal decides; the next check asks again
-      },
-    );
-    return this.checking;
   }
 }

@@ -16,6 +16,7 @@ import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.
 import { Clock } from '../../common/clock.js';
 import { reminderTimes } from './delivery-window.js';
 import { batchOf, invitationBatchJobId, MAX_SEND_ATTEMPTS, SEND_INVITATION_BATCH } from './invitation-batch.js';
+import { reminderBatchJobId, SEND_REMINDER_BATCH } from './reminder-batch-delivery.js';
 import { RoundLauncher } from './round-launcher.js';
 import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
 
@@ -193,15 +194,22 @@ describe('a batch of one round', () => {
     const closesAt = new Date(MONDAY_1000Z.getTime() + 72 * HOUR);
     const expected = reminderTimes(schedule, quiet, opensAt, closesAt).filter((at) => at > MONDAY_1000Z);
     expect(expected).toHaveLength(2);
-    // Everyone sent now, and the person an earlier run sent (whose reminders that run may not have queued).
-    for (const email of [...berlin, alreadySent]) {
+    // One job per reminder for everyone this run sent — and one per reminder for the person an
+    // earlier run sent (whose reminders that run may not have queued) — not one job per person.
+    const alreadySentAt = new Date(MONDAY_1000Z.getTime() - 30 * 60_000);
+    for (const sentAt of [MONDAY_1000Z, alreadySentAt]) {
       for (const [i, at] of expected.entries()) {
-        const reminder = await queue.getJob(jobId.reminder(round.invitations[email]!, (i + 1) as 1 | 2));
-        expect(reminder?.data).toEqual({ tenantId: t.tenantId, invitationId: round.invitations[email], reminder: i + 1 });
+        const n = (i + 1) as 1 | 2;
+        const reminder = await queue.getJob(reminderBatchJobId(round.roundId, 0, 1, n, sentAt));
+        expect(reminder?.name).toBe(JobName.SEND_REMINDER_BATCH);
+        expect(reminder?.data).toEqual({ tenantId: t.tenantId, roundId: round.roundId, part: 0, parts: 1, reminder: n, sentAt: sentAt.toISOString() });
         expect(reminder?.delay).toBe(at.getTime() - MONDAY_1000Z.getTime());
       }
     }
-    for (const email of [...newYork, gone, tired]) expect(await queue.getJob(jobId.reminder(round.invitations[email]!, 1))).toBeUndefined();
+    const delayed = await queue.getDelayed();
+    expect(delayed.filter((j) => j.name === JobName.SEND_REMINDER_BATCH)).toHaveLength(4);
+    expect(delayed.filter((j) => j.name === JobName.SEND_REMINDER)).toEqual([]);
+    for (const email of Object.keys(round.invitations)) expect(await queue.getJob(jobId.reminder(round.invitations[email]!, 1))).toBeUndefined();
   });
 
   it('sends nothing twice when the same batch runs again before anyone else may be pinged', async () => {
@@ -230,6 +238,41 @@ describe('a batch of one round', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(smtp.messages).toHaveLength(berlin.length + newYork.length);
       expect(await invitationState(t.tenantId, round.invitations[gone]!)).toMatchObject({ status: 'SCHEDULED', links: [] });
+    } finally {
+      clock.at = MONDAY_1000Z;
+    }
+  });
+
+  it('reminds everyone one run sent, from one job, once each — and not those who answered', async () => {
+    const quiet = { quietHoursStart: '19:00', quietHoursEnd: '08:00' };
+    const schedule = { timeZone: 'Europe/Berlin', workingHoursStart: '09:00', workingHoursEnd: '17:00', workingDays: [1, 2, 3, 4, 5] };
+    const [first] = reminderTimes(schedule, quiet, new Date(MONDAY_1000Z.getTime() - HOUR), new Date(MONDAY_1000Z.getTime() + 72 * HOUR)).filter((at) => at > MONDAY_1000Z);
+    const answered = berlin[3]!;
+    await withTenant(prisma, t.tenantId, (tx) => tx.pulseInvitation.update({ where: { tenantId_id: { tenantId: t.tenantId, id: round.invitations[answered]! } }, data: { responded: true } }));
+    const id1 = reminderBatchJobId(round.roundId, 0, 1, 1, MONDAY_1000Z);
+    const remindersOf = (email: string) => mailsTo(email).filter((m) => m.subject.startsWith('Reminder:'));
+    clock.at = first!;
+    try {
+      await (await queue.getJob(id1))!.promote();
+      await waitFor(async () => (await queue.getJobState(id1)) === 'unknown', 'the reminder batch to finish');
+      await new Promise((r) => setTimeout(r, 300)); // a duplicate would arrive now
+      for (const email of berlin.slice(0, 3)) {
+        expect(remindersOf(email)).toHaveLength(1);
+        expect(remindersOf(email)[0]!.subject).toBe('Reminder: your pulse for BATCH closes soon');
+        const inv = await withTenant(prisma, t.tenantId, (tx) => tx.pulseInvitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: round.invitations[email]! } }, select: { remindersSent: true } }));
+        expect(inv.remindersSent).toBe(1);
+        // The reminder's link is a fresh one, stored (by hash) for this invitation.
+        expect((await invitationState(t.tenantId, round.invitations[email]!)).links).toContain(parsePulseToken(tokenFrom(remindersOf(email)[0]!))!.tokenHash);
+      }
+      // Not who answered, not who was sent at another time (their own job), not the others.
+      for (const email of [answered, ...newYork, gone, alreadySent, tired]) expect(remindersOf(email)).toEqual([]);
+
+      // The same job again (a retry, a re-enqueue): nobody is reminded twice.
+      await queue.add(SEND_REMINDER_BATCH, { tenantId: t.tenantId, roundId: round.roundId, part: 0, parts: 1, reminder: 1, sentAt: MONDAY_1000Z.toISOString() }, { jobId: id1 });
+      await waitFor(async () => (await queue.getJobState(id1)) === 'unknown', 'the repeated reminder batch to finish');
+      await new Promise((r) => setTimeout(r, 300));
+      for (const email of berlin.slice(0, 3)) expect(remindersOf(email)).toHaveLength(1);
+      expect(remindersOf(answered)).toEqual([]);
     } finally {
       clock.at = MONDAY_1000Z;
     }

@@ -45,6 +45,24 @@ export class SurveyQueue implements OnModuleDestroy {
     return false;
   }
 
+  /** Which of these job ids are in the queue (one EXISTS each, in one pipeline per BULK ids). */
+  async existing(jobIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    if (jobIds.length === 0) return found;
+    const client = (await this.q.getBackend().client) as unknown as Redis;
+    for (let i = 0; i < jobIds.length; i += BULK) {
+      const ids = jobIds.slice(i, i + BULK);
+      const pipeline = client.pipeline();
+      for (const id of ids) pipeline.exists(this.q.toKey(id));
+      const replies = (await pipeline.exec()) ?? [];
+      replies.forEach(([error, count], j) => {
+        if (error) throw error;
+        if (Number(count) > 0) found.add(ids[j]!);
+      });
+    }
+    return found;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.queue?.close();
   }

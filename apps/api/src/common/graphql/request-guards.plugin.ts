@@ -14,7 +14,18 @@ function containsNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Apollo hands every request of the same operation the same cached document: visit each once. */
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentContainsNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
+  const found = visitForNul(document);
+  nulInDocument.set(document, found);
+  return found;
+}
+
+function visitForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING](node) {

@@ -73,7 +73,12 @@ export function requestLogContext(req: IncomingMessage, res: ServerResponse, nex
             },
             customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: object) => ({ ...value, ...completionFields(req) }),
             customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, value: object) => ({ ...value, ...completionFields(req) }),
-            customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            // 'silent' when the logger would drop the line anyway: pino-http then skips building it
+            // (the completion fields, the message) — at LOG_LEVEL=warn, every successful request.
+            customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => {
+              const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+              return logger.isLevelEnabled(level) ? level : 'silent';
+            },
             autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)\b/.test(pathOnly(req.url)) },
           },
         };

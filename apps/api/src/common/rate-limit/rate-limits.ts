@@ -54,7 +54,7 @@ export class RateLimits {
   private readonly logger = new Logger('RateLimits');
   private readonly limiters = new Map<LimitName, RateLimiterRedis>();
 
-  constructor(@Inject(REDIS) redis: Redis, config: AppConfigService) {
+  constructor(@Inject(REDIS) private readonly redis: Redis, config: AppConfigService) {
     const prefix = `${config.values.REDIS_PREFIX}:rl`;
     for (const [name, variable] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
       const rule: RateLimitRule | null = config.values[variable];
@@ -82,6 +82,12 @@ export class RateLimits {
   async assertNotExhausted(limit: LimitName, key: string): Promise<void> {
     const limiter = this.limiters.get(limit);
     if (!limiter) return;
+    // The common case (not exhausted) in one plain GET of the limiter's counter, which the
+    // auto-pipelined connection batches with other requests' commands; the library's own read
+    // (MULTI GET PTTL EXEC, always a write of its own) only when a refusal needs its expiry.
+    // Redis unreachable: not exhausted, as before (the insurance limiter counts consumes only).
+    const consumed = await this.redis.get(limiter.getKey(key)).catch(() => null);
+    if (consumed === null || Number(consumed) < limiter.points) return;
     const state = await limiter.get(key).catch(() => null);
     if (state && state.consumedPoints >= limiter.points) throw this.refusal(limit, key, state);
   }

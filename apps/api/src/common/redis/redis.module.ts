@@ -13,9 +13,11 @@ class RedisLifecycle implements OnModuleDestroy {
 }
 
 /**
- * The API's own Redis connection (rate limits, lockouts). Commands fail fast
- * while Redis is down instead of queueing, so callers can answer
- * SERVICE_UNAVAILABLE rather than hang; ioredis reconnects by itself.
+ * The API's own Redis connection (rate limits, lockouts, the response buffer). Commands fail
+ * fast while Redis is down instead of queueing, so callers can answer SERVICE_UNAVAILABLE
+ * rather than hang; ioredis reconnects by itself. Auto-pipelining sends the commands issued in
+ * one event-loop turn — by all the requests in flight — in one write (same order, same replies):
+ * under load each submitPulse's rate-limit and buffer commands otherwise cost a socket write each.
  */
 @Global()
 @Module({
@@ -24,7 +26,7 @@ class RedisLifecycle implements OnModuleDestroy {
       provide: REDIS,
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => {
-        const redis = new Redis(config.values.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        const redis = new Redis(config.values.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, enableAutoPipelining: true });
         const logger = new Logger('Redis');
         redis.on('error', (error) => logger.warn(`Redis: ${error.message}`));
         return redis;

@@ -46,15 +46,27 @@ export class ResponseBatcher {
 
   private insert(tenantId: string, roundId: string, batch: BufferedResponse[]): Promise<number> {
     const responses = shuffle(batch);
-    const comments = shuffle(batch.flatMap((r) => (r.comment ? [{ tenantId, id: r.comment.id, roundId, cellUnitId: r.cell.unitId, text: r.comment.text }] : [])));
+    const comments = shuffle(batch.flatMap((r) => (r.comment ? [{ id: r.comment.id, cellUnitId: r.cell.unitId, text: r.comment.text }] : [])));
     return withTenant(this.db.client, tenantId, async (tx) => {
+      // One multi-row INSERT per table, rows in the shuffled order (unnest keeps array order), so
+      // the batch's ctid order stays random. Plain SQL: Prisma's createMany spent about as much
+      // worker CPU per row as the insert itself (bench/README.md, submitPulse finding).
       // Conflict-ignore: a batch re-inserted after a crash stores nothing twice.
-      const inserted = await tx.response.createMany({
-        data: responses.map((r) => ({ tenantId, id: r.id, roundId, cellUnitId: r.cell.unitId, cellLocation: r.cell.location, cellTenure: r.cell.tenure, answers: r.answers })),
-        skipDuplicates: true,
-      });
-      if (comments.length) await tx.responseComment.createMany({ data: comments, skipDuplicates: true });
-      return inserted.count;
+      const inserted = await tx.$executeRaw`
+        INSERT INTO responses (tenant_id, id, round_id, cell_unit_id, cell_location, cell_tenure, answers)
+        SELECT ${tenantId}::uuid, r.id, ${roundId}::uuid, r.cell_unit_id, r.cell_location, r.cell_tenure, r.answers
+        FROM unnest(${responses.map((r) => r.id)}::uuid[], ${responses.map((r) => r.cell.unitId)}::uuid[], ${responses.map((r) => r.cell.location)}::text[],
+                    ${responses.map((r) => r.cell.tenure)}::text[], ${responses.map((r) => JSON.stringify(r.answers))}::jsonb[])
+             AS r(id, cell_unit_id, cell_location, cell_tenure, answers)
+        ON CONFLICT DO NOTHING`;
+      if (comments.length) {
+        await tx.$executeRaw`
+          INSERT INTO response_comments (tenant_id, id, round_id, cell_unit_id, text)
+          SELECT ${tenantId}::uuid, c.id, ${roundId}::uuid, c.cell_unit_id, c.text
+          FROM unnest(${comments.map((c) => c.id)}::uuid[], ${comments.map((c) => c.cellUnitId)}::uuid[], ${comments.map((c) => c.text)}::text[]) AS c(id, cell_unit_id, text)
+          ON CONFLICT DO NOTHING`;
+      }
+      return inserted;
     });
   }
 }

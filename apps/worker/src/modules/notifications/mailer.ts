@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { WorkerConfig } from '../../common/worker-config.js';
+import { RawSmtpPool, type RawSmtpOptions } from './raw-smtp-pool.js';
 
 /**
  * SMTP connections in the pool unless SMTP_URL's query says otherwise (`?maxConnections=4` for a
@@ -15,6 +16,7 @@ const DEFAULT_MAX_CONNECTIONS = '10';
 export class Mailer implements OnModuleDestroy {
   readonly transport: Transporter;
   readonly from: string;
+  private raw?: RawSmtpPool | null;
 
   constructor(config: WorkerConfig) {
     const url = new URL(config.values.SMTP_URL);
@@ -25,7 +27,22 @@ export class Mailer implements OnModuleDestroy {
     this.from = config.values.MAIL_FROM;
   }
 
+  /**
+   * Sends a message that is already written (headers and body, CRLF line ends) to the envelope's
+   * recipients: over a pool of bare SMTP connections with the transport's settings when it can
+   * (raw-smtp-pool.ts: far less CPU per message), else through the transport.
+   */
+  async sendRaw(envelope: { from: string; to: string[] }, raw: string): Promise<void> {
+    if (this.raw === undefined) {
+      const options = (this.transport.transporter as unknown as { options?: RawSmtpOptions }).options;
+      this.raw = options && RawSmtpPool.supports(options) ? new RawSmtpPool(options) : null;
+    }
+    if (this.raw) await this.raw.send(envelope, raw);
+    else await this.transport.sendMail({ envelope, raw });
+  }
+
   onModuleDestroy(): void {
+    this.raw?.close();
     this.transport.close();
   }
 }

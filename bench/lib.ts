@@ -84,6 +84,7 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
 }
 
 /** BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile a run. */
+// BENCH_WORKER_ENTRY runs another build of the worker (a copy of an earlier dist/, to alternate old and new code).
 const nodeArgs = (which: 'API' | 'WORKER'): string[] => (process.env[`BENCH_${which}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
 
 export interface Services {
@@ -134,7 +135,7 @@ export async function startServices(options: { databaseUrl: string; adminUrl?: s
       }
     }
     if (options.worker) {
-      const worker = spawn(process.execPath, [...nodeArgs('WORKER'), path.join(ROOT, 'apps/worker/dist/main.js')], { env: { ...env, LOG_LEVEL: 'info', DATABASE_POOL_SIZE: String(options.workerPool ?? 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const worker = spawn(process.execPath, [...nodeArgs('WORKER'), process.env.BENCH_WORKER_ENTRY ?? path.join(ROOT, 'apps/worker/dist/main.js')], { env: { ...env, LOG_LEVEL: 'info', DATABASE_POOL_SIZE: String(options.workerPool ?? 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(worker);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the worker did not start in 60 s')), 60_000);

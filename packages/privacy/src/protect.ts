@@ -39,6 +39,13 @@ export interface ProtectOptions {
    * it would hide a unit total that the release without any split shows. See protectModel.
    */
   totalsFirst?: boolean;
+  /**
+   * Give up a candidate choice of tables as soon as its plan hides a total that rules it out
+   * (default true). False runs it to the end; the result is the same (tests compare the two).
+   */
+  abandonEarly?: boolean;
+  /** Called after each choice of tables tried (for logs and tests): how many splits it held, and how it ended. */
+  onCandidate?: (candidate: { splits: number; outcome: 'published' | 'withheld' | 'abandoned' }) => void;
   /** Limits of the bound checks on large releases (see AuditOptions). */
   audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets' | 'solver'>;
   /** Called after each audit round (for logs): the violations found and the repairs chosen. */
@@ -82,13 +89,18 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   const splitsShown = (mask: Uint8Array) => mask.reduce((count, x, g) => count + (isSplit(g) && !x ? 1 : 0), 0);
   if (!(options.totalsFirst ?? true) || splitsShown(latent) === 0) return protectTables(model, grid, latent, options);
 
-  const baseline = await protectTables(model, grid, Uint8Array.from(latent, (x, g) => (isSplit(g) ? 1 : x)), options);
+  const report = (tables: Uint8Array, result: ProtectResult & { abandoned?: boolean }) =>
+    options.onCandidate?.({ splits: splitsShown(tables), outcome: result.abandoned ? 'abandoned' : result.published ? 'published' : 'withheld' });
+  const noSplits = Uint8Array.from(latent, (x, g) => (isSplit(g) ? 1 : x));
+  const baseline = await protectTables(model, grid, noSplits, options);
+  report(noSplits, baseline);
   if (!baseline.published) return baseline;
   const mustHide = hiddenTotals(grid, baseline.release);
   const tables = Uint8Array.from(latent);
   const attempts = new Map<number, number>();
   for (let round = 0; round < MAX_SPLIT_ROUNDS; round++) {
     const result = await protectTables(model, grid, tables, options);
+    report(tables, result);
     if (!result.published) break;
     const extra = [...hiddenTotals(grid, result.release)].filter((node) => !mustHide.has(node));
     if (extra.length === 0) return result;
@@ -102,7 +114,10 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   // Last try before no split at all: the organisation's own splits, the view most often asked for.
   const rootOnly = Uint8Array.from(latent, (x, g) => (isSplit(g) && grid.parent[Math.floor(g / grid.combos)]! >= 0 ? 1 : x));
   if (splitsShown(rootOnly) > 0 && splitsShown(rootOnly) < splitsShown(latent)) {
-    const result = await protectTables(model, grid, rootOnly, options);
+    // Its answer is only wanted if it hides no total beyond mustHide, and a protection run only
+    // ever hides more: it is given up as soon as its plan hides another total.
+    const result = await protectTables(model, grid, rootOnly, options, options.abandonEarly === false ? undefined : (node) => !mustHide.has(node));
+    report(rootOnly, result);
     if (result.published && [...hiddenTotals(grid, result.release)].every((node) => mustHide.has(node))) return result;
   }
   return baseline;
@@ -139,8 +154,18 @@ function withdrawSplits(grid: Grid, latent: Uint8Array, node: number, attempt: n
   }
 }
 
-/** Protects and audits one choice of tables (latent: the cells the release does not hold). */
-async function protectTables(model: CellModel, grid: Grid, latent: Uint8Array, options: ProtectOptions): Promise<ProtectResult> {
+/**
+ * Protects and audits one choice of tables (latent: the cells the release does not hold). With
+ * `unwantedTotal`, the run stops unpublished as soon as its plan hides a node's total that the
+ * caller would reject the result for (before paying for another audit).
+ */
+async function protectTables(
+  model: CellModel,
+  grid: Grid,
+  latent: Uint8Array,
+  options: ProtectOptions,
+  unwantedTotal?: (node: number) => boolean,
+): Promise<ProtectResult & { abandoned?: boolean }> {
   const seesReasons = options.seesReasons ?? false;
   const plan = primaryPlan(grid, options.k, seesReasons, Uint8Array.from(latent));
   // Roll-ups: what a covered round hid as too small (or banded), and every group below k in
@@ -152,6 +177,7 @@ async function protectTables(model: CellModel, grid: Grid, latent: Uint8Array, o
   const seen = new Map<string, number>();
   const memo = createAuditMemo();
   for (let round = 0; round <= maxRounds; round++) {
+    if (unwantedTotal && hidesTotal(plan, unwantedTotal)) return { published: false, abandoned: true, reason: 'this choice of tables hides a unit total that the release without splits shows', audit: report };
     const release = assembleRelease(plan);
     // The exact test is cheap: settle it before paying for LP bounds.
     const audit: AuditOptions = { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons, memo };
@@ -226,6 +252,16 @@ function withdrawCut(plan: Plan, g: number): boolean {
     }
   }
   return true;
+}
+
+/** Whether the plan hides the total (every dimension ALL) of some node that `which` picks. */
+function hidesTotal(plan: Plan, which: (node: number) => boolean): boolean {
+  const { grid } = plan;
+  for (let node = 0; node * grid.combos < grid.cells.length; node++) {
+    const g = node * grid.combos;
+    if (grid.cells[g] !== undefined && plan.cell.hidden[g] && which(node)) return true;
+  }
+  return false;
 }
 
 function hiddenTotal(plan: Plan): number {

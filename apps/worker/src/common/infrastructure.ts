@@ -1,7 +1,7 @@
 // The worker's connections: one Prisma client, one Redis client (response
 // buffer), and the queues it enqueues follow-up jobs on.
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createPrismaClient, type Db } from '@pulsewise/db';
+import { createPrismaClientWithPool, type Db, type PgPool } from '@pulsewise/db';
 import { createQueue, enqueue, redisConnection, ResponseBuffer, type JobName, type JobPayload, type QueueName } from '@pulsewise/jobs';
 import type { JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,8 +10,10 @@ import { WorkerConfig } from './worker-config.js';
 @Injectable()
 export class WorkerDb implements OnModuleInit, OnModuleDestroy {
   readonly client: Db;
+  /** The node-postgres pool the client runs on, for the fan-out's SENT marks (one round trip instead of Prisma's four). */
+  readonly pool: PgPool;
   constructor(config: WorkerConfig) {
-    this.client = createPrismaClient(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS });
+    ({ client: this.client, pool: this.pool } = createPrismaClientWithPool(config.values.DATABASE_URL, { poolSize: config.values.DATABASE_POOL_SIZE, connectTimeoutMs: config.values.DATABASE_CONNECT_TIMEOUT_MS }));
   }
   async onModuleInit(): Promise<void> {
     await this.client.$queryRaw`SELECT 1`;

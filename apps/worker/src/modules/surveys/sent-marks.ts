@@ -4,7 +4,6 @@
 // share a few hundred small transactions instead of one per email, and no accepted email waits
 // for more than the commit in flight and its own.
 import { Injectable } from '@nestjs/common';
-import { withTenant } from '@pulsewise/db';
 import { WorkerDb } from '../../common/infrastructure.js';
 
 /** What a mark sets: SENT at an instant, or reminder n sent. */
@@ -16,6 +15,8 @@ interface Waiting {
   done: () => void;
   fail: (error: unknown) => void;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Attempts per group before its waiters are told the marks failed. */
 const COMMIT_ATTEMPTS = 3;
@@ -79,7 +80,7 @@ export class SentMarks {
     }
   }
 
-  private commit(tenantId: string, group: readonly Waiting[]): Promise<void> {
+  private async commit(tenantId: string, group: readonly Waiting[]): Promise<void> {
     // One UPDATE per send time (each batch run marks with its own), by `id = ANY(…)`: joining the
     // ids and times as a set (unnest) let the planner walk the tenant's invitations once per id —
     // 110 ms for 40 marks among 20,000 freshly inserted invitations, against 3 ms this way.
@@ -87,28 +88,45 @@ export class SentMarks {
     const bySentAt = new Map<string, string[]>();
     const byReminder = new Map<1 | 2, string[]>();
     for (const w of group) {
+      if (!UUID.test(w.invitationId)) throw new Error(`SentMarks: malformed invitation id ${JSON.stringify(w.invitationId)}`);
       if ('reminder' in w.mark) {
         const ids = byReminder.get(w.mark.reminder);
         if (ids) ids.push(w.invitationId);
         else byReminder.set(w.mark.reminder, [w.invitationId]);
         continue;
       }
-      const at = w.mark.sentAt.toISOString(); // with its zone: a raw Date parameter is sent without one
+      const at = w.mark.sentAt.toISOString(); // with its zone
       const ids = bySentAt.get(at);
       if (ids) ids.push(w.invitationId);
       else bySentAt.set(at, [w.invitationId]);
     }
-    return withTenant(this.db.client, tenantId, async (tx) => {
-      for (const [at, ids] of bySentAt) {
-        await tx.$executeRaw`
-          UPDATE pulse_invitations SET status = 'SENT', send_at = ${at}::timestamptz
-          WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND status = 'SCHEDULED'`;
-      }
-      for (const [n, ids] of byReminder) {
-        await tx.$executeRaw`
-          UPDATE pulse_invitations SET reminders_sent = ${n}
-          WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND reminders_sent < ${n}`;
-      }
-    });
+    if (!UUID.test(tenantId)) throw new Error('SentMarks: tenantId must be a UUID');
+    // The whole transaction — BEGIN, the tenant for row-level security, the UPDATEs, COMMIT — in
+    // one simple-protocol message on a connection of the pool Prisma runs on: one round trip per
+    // group instead of four through Prisma's interactive transaction (which, with the writes,
+    // was half the worker's CPU in a 100k fan-out after the emails got cheap). No bind parameters
+    // there, so every value is checked against its exact shape (UUIDs, Date.toISOString(), 1|2)
+    // and escaped as well. An error anywhere stops the rest of the message (COMMIT included).
+    const client = await this.db.pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      const tenant = client.escapeLiteral(tenantId);
+      const list = (ids: string[]) => client.escapeLiteral(`{${ids.join(',')}}`);
+      const updates = [
+        ...[...bySentAt].map(([at, ids]) => `UPDATE pulse_invitations SET status = 'SENT', send_at = ${client.escapeLiteral(at)}::timestamptz WHERE tenant_id = ${tenant}::uuid AND id = ANY(${list(ids)}::uuid[]) AND status = 'SCHEDULED'`),
+        ...[...byReminder].map(([n, ids]) => `UPDATE pulse_invitations SET reminders_sent = ${n === 2 ? 2 : 1} WHERE tenant_id = ${tenant}::uuid AND id = ANY(${list(ids)}::uuid[]) AND reminders_sent < ${n === 2 ? 2 : 1}`),
+      ];
+      await client.query(`BEGIN; SELECT set_config('app.tenant_id', ${tenant}, true); ${updates.join('; ')}; COMMIT`);
+    } catch (error) {
+      // After a failed COMMIT there is no transaction left, and ROLLBACK only warns; a connection
+      // that cannot even roll back is dropped from the pool rather than reused.
+      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 }

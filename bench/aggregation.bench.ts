@@ -3,7 +3,8 @@
 // suppress, band, audit, store the release) end to end, against a bare SQL GROUP BY over the
 // same responses (count and sum per cell and question) in the same run.
 //
-//   npx tsx bench/aggregation.bench.ts [--people 10000[,100000]] [--reps 3]
+//   npx tsx bench/aggregation.bench.ts [--people 10000,100000] [--reps 3] [--big-reps 1]
+// (--reps for sizes below 100k, --big-reps for 100k and above: one 100k job takes about a minute.)
 import pg from 'pg';
 import { createPrismaClient, withTenant } from '../packages/db/src/index.js';
 import { createTestDatabase } from '../packages/db/src/testing/index.js';
@@ -14,8 +15,8 @@ import { emit, flags, fmtMs, fmtRatio, log as logger, median, repeat, type Row }
 
 const log = logger('aggregation');
 const f = flags();
-const sizes = (f.people ?? '10000').split(',').map(Number);
-const reps = Number(f.reps ?? 3);
+const sizes = (f.people ?? '10000,100000').split(',').map(Number);
+const repsFor = (people: number): number => Number(people >= 100_000 ? (f['big-reps'] ?? 1) : (f.reps ?? 3));
 
 interface Measured { people: number; units: number; responses: number; cells: number; ours: number[]; baseline: number[]; status: string[]; audit: unknown; withheldReason: string | null }
 
@@ -46,7 +47,7 @@ async function measure(people: number): Promise<Measured> {
     // Alternate ours and the baseline so both see the same machine load.
     const ours: number[] = [];
     const baseline: number[] = [];
-    for (let i = 0; i < reps; i++) {
+    for (let i = 0; i < repsFor(people); i++) {
       baseline.push(...(await repeat(1, async () => void (await groupBy()))));
       ours.push(...(await repeat(1, async () => void status.push((await aggregator.aggregate(gen.tenantId, roundId)).status))));
       log(`${people}: rep ${i + 1}: job ${fmtMs(ours.at(-1)!)} (${status.at(-1)}), GROUP BY ${fmtMs(baseline.at(-1)!)}`);

@@ -1,5 +1,6 @@
-// Sending one invitation or reminder (reminders, and invitations of rounds launched
-// before invitations were batched — see invitation-batch-delivery.ts for the batches).
+// Sending one invitation or reminder: the per-person jobs of rounds launched before invitations
+// and reminders were batched (invitation-batch-delivery.ts and reminder-batch-delivery.ts send
+// everything queued since).
 // Each send re-checks, at the moment it runs, that the person may be pinged now (a
 // job delayed by an outage must not fire during someone's night): if not, the job is
 // pushed to their next deliverable time.

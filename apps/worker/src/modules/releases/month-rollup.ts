@@ -18,10 +18,10 @@
 // builds it again.
 import { Injectable, Logger } from '@nestjs/common';
 import { ANSWER_RANGE, withTenant } from '@pulsewise/db';
-import { buildCellModel, excludeSmallResidualGroups, protectModel, type Release, type ReleaseInput } from '@pulsewise/privacy';
+import { protectModel, type Release } from '@pulsewise/privacy';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
-import { CELL_COLUMN, dimValue } from './round-aggregator.js';
+import { rollupCellModel } from './rollup-input.js';
 
 export type RollupOutcome =
   | { status: 'PUBLISHED' | 'WITHHELD'; releaseId: string; rounds: string[] }
@@ -106,7 +106,6 @@ export class MonthRollups {
     if ('skip' in data) return data.skip!;
 
     const { k, policy, roundIds, roundReleaseIds, priorReleases, units, audience, responses, questions } = data;
-    const dimensions = policy.allowedDimensions.filter((d): d is keyof typeof CELL_COLUMN => d in CELL_COLUMN);
     // Only questions every round of the month asked (by key and scale): a question missing from
     // a round would otherwise look like that round's people skipping it.
     const byKey = new Map<string, { type: string; rounds: Set<string>; ids: Set<string> }>();
@@ -121,25 +120,17 @@ export class MonthRollups {
     const shared = [...byKey.entries()].filter(([, e]) => e.type in ANSWER_RANGE && e.rounds.size === roundIds.length).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const keyOf = new Map<string, string>();
     for (const [key, e] of shared) for (const id of e.ids) keyOf.set(id, key);
-    const dims = (row: { cellLocation: string; cellTenure: string }) => Object.fromEntries(dimensions.map((d) => [d, dimValue(row[CELL_COLUMN[d]])]));
-
-    const input: ReleaseInput = {
+    const { model, excluded, dimensions } = rollupCellModel({
       releaseId: `month:${period}`,
-      blocks: roundIds,
+      roundIds,
       units,
-      dimensions,
-      headcounts: audience.map((a) => ({ unitId: a.cellUnitId, dims: dims(a), eligible: a.eligible, block: a.roundId })),
-      responses: responses.map((r) => ({
-        unitId: r.cellUnitId,
-        dims: dims(r),
-        answers: Object.fromEntries(Object.entries(r.answers as Record<string, number>).flatMap(([id, v]) => (keyOf.has(id) ? [[keyOf.get(id)!, v]] : []))),
-        block: r.roundId,
-      })),
+      dimensions: policy.allowedDimensions,
+      audience,
+      responses,
+      keyOf,
       questions: shared.map(([key, e]) => ({ key, ...ANSWER_RANGE[e.type as keyof typeof ANSWER_RANGE] })),
-    };
-    // Per round, exactly the "(direct)" groups that round's own release left out.
-    const { input: counted, excluded } = excludeSmallResidualGroups(input, k);
-    const model = buildCellModel(counted);
+      k,
+    });
     const result = await protectModel(model, { k, priorReleases, seesReasons: true });
     const notCounted = new Map<string, number>();
     for (const e of excluded) notCounted.set(e.unitId, Math.max(notCounted.get(e.unitId) ?? 0, e.eligible));

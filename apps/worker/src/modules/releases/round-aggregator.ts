@@ -9,14 +9,10 @@ import { auditRelease, buildCellModel, commentGroupsAllowed, excludeSmallResidua
 import { WorkerDb } from '../../common/infrastructure.js';
 import { loadRelease, storePublished, storeWithheld } from './release-store.js';
 
-/** How stored cell values read in the engine: a dimension dropped for a unit at launch is "Unknown" there. */
-export function dimValue(stored: string): string | null {
-  if (stored === 'ALL') return null;
-  if (stored === 'OTHER') return 'Other';
-  return stored;
-}
+import { CELL_COLUMN, dimValue } from './cells.js';
+import { rollupCellModel } from './rollup-input.js';
 
-export const CELL_COLUMN = { location: 'cellLocation', tenure: 'cellTenure' } as const;
+export { CELL_COLUMN, dimValue };
 const PRIOR_RELEASES = 2;
 
 export interface PreparedRound {
@@ -86,25 +82,18 @@ async function rollupTruth(tx: Tx, release: Release, units: { id: string; parent
   const responses = await tx.response.findMany({ where: { roundId: { in: release.blocks } }, select: { roundId: true, cellUnitId: true, cellLocation: true, cellTenure: true, answers: true } });
   const questions = await tx.roundQuestion.findMany({ where: { roundId: { in: release.blocks } }, select: { question: { select: { id: true, key: true } } } });
   const held = new Set(release.measures.map((m) => m.key));
-  const keyOf = new Map(questions.filter((q) => held.has(q.question.key)).map((q) => [q.question.id, q.question.key]));
-  const dimensions = release.dimensions.filter((d): d is keyof typeof CELL_COLUMN => d in CELL_COLUMN);
-  const dims = (row: { cellLocation: string; cellTenure: string }) => Object.fromEntries(dimensions.map((d) => [d, dimValue(row[CELL_COLUMN[d]])]));
-  const input: ReleaseInput = {
+  return rollupCellModel({
     releaseId: release.releaseId,
-    blocks: release.blocks,
+    roundIds: release.blocks,
     units,
-    dimensions,
-    headcounts: audience.map((a) => ({ unitId: a.cellUnitId, dims: dims(a), eligible: a.eligible, block: a.roundId })),
-    responses: responses.map((r) => ({
-      unitId: r.cellUnitId,
-      dims: dims(r),
-      answers: Object.fromEntries(Object.entries(r.answers as Record<string, number>).flatMap(([id, v]) => (keyOf.has(id) ? [[keyOf.get(id)!, v]] : []))),
-      block: r.roundId,
-    })),
+    dimensions: release.dimensions,
+    audience,
+    responses,
+    keyOf: new Map(questions.filter((q) => held.has(q.question.key)).map((q) => [q.question.id, q.question.key])),
     // A survey roll-up's measures are histograms (question scales).
     questions: release.measures.flatMap((m) => (m.kind === 'histogram' ? [{ key: m.key, min: m.min, max: m.max, favourableAtLeast: m.favourableAtLeast }] : [])),
-  };
-  return buildCellModel(excludeSmallResidualGroups(input, release.k).input);
+    k: release.k,
+  }).model;
 }
 
 @Injectable()

@@ -1,4 +1,4 @@
-export { createPrismaClient, createPrismaClientWithPool, type Db, type Tx, type PgPool, type PgPoolClient } from './client.js';
+export { createPrismaClient, createPrismaClientWithPool, withPooledConnection, type Db, type Tx, type PgPool, type PgPoolClient } from './client.js';
 export { withTenant, withPlatform, setTenant, type PlatformActor, type PlatformAudit, type TransactionOptions } from './tenant-transaction.js';
 export { migrate, readMigrations, migrationsDigest, MIGRATIONS_DIR, type Migration } from './migrate.js';
 export { ensureDatabase, ensureRoles, databaseName, quoteIdent, redact, OWNER_ROLE, APP_ROLE } from './bootstrap.js';

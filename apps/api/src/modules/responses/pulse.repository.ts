@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PgPool, Tx } from '@pulsewise/db';
+import { withPooledConnection, type PgPool, type Tx } from '@pulsewise/db';
 import type { RoundQuestionSpec } from './answer-validation.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,14 +78,9 @@ export class PulseRepository {
    */
   async submitTransaction<T>(pool: PgPool, tenantId: string, tokenHash: string, now: Date, decide: (outcome: MarkOutcome | null, reads: SubmitReads) => Promise<T>): Promise<T> {
     if (!UUID.test(tenantId) || !SHA256_HEX.test(tokenHash)) throw new Error('submitTransaction: malformed tenant id or token hash');
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    // A checked-out client whose connection dies between queries (while `decide` waits on Redis)
-    // emits 'error' with nobody else listening: unhandled, it would take the process down. Its
-    // next query (COMMIT) then fails, and the release below drops it from the pool.
-    const onError = (error: Error) => (broken = error);
-    client.on('error', onError);
-    try {
+    // A failure rolls back; a connection that dies meanwhile (while `decide` waits on Redis) is
+    // dropped from the pool, not reused (withPooledConnection).
+    return withPooledConnection(pool, async (client) => {
       const tenant = client.escapeLiteral(tenantId);
       const results = (await client.query(
         `BEGIN; SELECT set_config('app.tenant_id', ${tenant}, true), set_config('statement_timeout', '${STATEMENT_TIMEOUT_MS}', true); ` +
@@ -108,15 +103,7 @@ export class PulseRepository {
       const value = await decide(row ? markOutcome(row) : null, reads);
       await client.query('COMMIT');
       return value;
-    } catch (error) {
-      // After a failed COMMIT there is no transaction left, and ROLLBACK only warns; a connection
-      // that cannot even roll back is dropped from the pool rather than reused.
-      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
+    });
   }
 
   round(tx: Tx, tenantId: string, roundId: string) {

@@ -4,6 +4,7 @@
 // share a few hundred small transactions instead of one per email, and no accepted email waits
 // for more than the commit in flight and its own.
 import { Injectable } from '@nestjs/common';
+import { withPooledConnection } from '@pulsewise/db';
 import { WorkerDb } from '../../common/infrastructure.js';
 
 /** What a mark sets: SENT at an instant, or reminder n sent. */
@@ -107,11 +108,7 @@ export class SentMarks {
     // was half the worker's CPU in a 100k fan-out after the emails got cheap). No bind parameters
     // there, so every value is checked against its exact shape (UUIDs, Date.toISOString(), 1|2)
     // and escaped as well. An error anywhere stops the rest of the message (COMMIT included).
-    const client = await this.db.pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => (broken = error);
-    client.on('error', onError);
-    try {
+    await withPooledConnection(this.db.pool, async (client) => {
       const tenant = client.escapeLiteral(tenantId);
       const list = (ids: string[]) => client.escapeLiteral(`{${ids.join(',')}}`);
       const updates = [
@@ -119,14 +116,6 @@ export class SentMarks {
         ...[...byReminder].map(([n, ids]) => `UPDATE pulse_invitations SET reminders_sent = ${n === 2 ? 2 : 1} WHERE tenant_id = ${tenant}::uuid AND id = ANY(${list(ids)}::uuid[]) AND reminders_sent < ${n === 2 ? 2 : 1}`),
       ];
       await client.query(`BEGIN; SELECT set_config('app.tenant_id', ${tenant}, true); ${updates.join('; ')}; COMMIT`);
-    } catch (error) {
-      // After a failed COMMIT there is no transaction left, and ROLLBACK only warns; a connection
-      // that cannot even roll back is dropped from the pool rather than reused.
-      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
+    });
   }
 }

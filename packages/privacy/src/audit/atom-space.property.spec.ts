@@ -6,11 +6,10 @@
 import fc from 'fast-check';
 import { buildCellModel } from '../cells.js';
 import { randomSurvey } from '../testing/arbitraries.js';
-import { manualRelease } from '../testing/manual-release.js';
+import { manualRelease, violationKey as key, weakRelease } from '../testing/manual-release.js';
 import { auditRelease } from './index.js';
 
 const RUNS = Math.ceil(Number(process.env.PRIVACY_PROPERTY_RUNS ?? 30) / 2);
-const key = (v: { kind: string; layer: string; cellKey: string }): string => `${v.kind}:${v.layer}:${v.cellKey}`;
 
 it('atom-space LPs alone flag everything the exact LP flags, and certify targets', async () => {
   let compared = 0;
@@ -18,9 +17,7 @@ it('atom-space LPs alone flag everything the exact LP flags, and certify targets
   let pinnedCertified = 0;
   await fc.assert(
     fc.asyncProperty(randomSurvey, fc.array(fc.nat(), { maxLength: 6 }), async ({ input, k }, picks) => {
-      const model = buildCellModel(input);
-      const extra = [...new Set(picks.map((p) => model.cells[p % Math.max(1, model.cells.length)]?.key).filter((x): x is string => !!x))];
-      const release = manualRelease(model, k, { cells: extra });
+      const { model, release } = weakRelease(input, k, picks);
       const exact = await auditRelease(release, { truth: model });
       // Small atom spaces, so that most of them pin something (the bench's are larger).
       const fast = await auditRelease(release, { truth: model, lpComponentLimit: 0, maxLargeComponentTargets: Infinity, largePath: 'atomSpace', atomSpaceAtoms: [2, 6] });

@@ -2,8 +2,9 @@
 // banding as usual, complementary cells chosen by the caller), so tests can show
 // what the auditor does with weak patterns.
 
+import { buildCellModel } from '../cells.js';
 import { buildGrid } from '../grid.js';
-import type { CellModel, Release } from '../model.js';
+import type { CellModel, Release, ReleaseInput } from '../model.js';
 import { hideMore, primaryPlan, suppressPlan } from '../plan.js';
 import { assembleRelease } from '../release.js';
 import { latentCells, type TablePolicy } from '../tables.js';
@@ -29,3 +30,17 @@ export function manualRelease(model: CellModel, k: number, hiding: ManualHiding 
   return assembleRelease(plan);
 }
 
+
+/**
+ * A deliberately weak release of a random survey: primary suppression plus a few arbitrary
+ * extra hidden cells (`picks` index the model's cells) — leaky in every way, so the auditor's
+ * fast paths can be compared with the exact LP on it.
+ */
+export function weakRelease(input: ReleaseInput, k: number, picks: readonly number[]): { model: CellModel; release: Release } {
+  const model = buildCellModel(input);
+  const extra = [...new Set(picks.map((p) => model.cells[p % Math.max(1, model.cells.length)]?.key).filter((x): x is string => !!x))];
+  return { model, release: manualRelease(model, k, { cells: extra }) };
+}
+
+/** A violation as one comparable string. */
+export const violationKey = (v: { kind: string; layer: string; cellKey: string }): string => `${v.kind}:${v.layer}:${v.cellKey}`;

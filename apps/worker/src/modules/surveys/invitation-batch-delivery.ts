@@ -18,25 +18,22 @@
 // SEND_CONCURRENCY emails of a batch are ever inside it, because a lane sends its next email
 // only once its previous one is marked.
 import { Injectable, Logger } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { Prisma, withTenant } from '@pulsewise/db';
-import { jobId, newPulseToken } from '@pulsewise/jobs';
+import { jobId } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
 import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { WorkerConfig } from '../../common/worker-config.js';
-import { LockGuard, sendInLanes } from './batch-send.js';
-import { batchRange, MAX_SEND_ATTEMPTS, type InvitationBatchPayload } from './invitation-batch.js';
+import { batchSchedule, BatchRun, readBatchRound, storeLinks, takesEmails } from './batch-send.js';
+import { batchRange, type InvitationBatchPayload } from './invitation-batch.js';
 import { PulseMail } from './pulse-mail.js';
 import { reminderBatchJobId, reminderDue, SEND_REMINDER_BATCH } from './reminder-batch-delivery.js';
-import { ScheduleMemo } from './schedule-memo.js';
 import { SentMarks } from './sent-marks.js';
 import { SurveyQueue, type SurveyJob } from './survey-queue.js';
 
 /** Emails of one batch in flight at once (the SMTP pool queues what its connections cannot take yet). */
 export const SEND_CONCURRENCY = 16;
-/** Retry backoff for a person whose email failed: 2 s, 4 s, 8 s… (as DEFAULT_JOB_OPTIONS' exponential backoff). */
-const BACKOFF_MS = 2_000;
 
 export interface BatchOutcome {
   sent: number;
@@ -80,10 +77,7 @@ export class InvitationBatchDelivery {
     const { from, to } = batchRange(part, parts);
 
     const { round, members } = await withTenant(this.db.client, tenantId, async (tx) => ({
-      round: await tx.pulseRound.findUnique({
-        where: { tenantId_id: { tenantId, id: roundId } },
-        select: { status: true, opensAt: true, closesAt: true, tenant: { select: { name: true, policy: { select: { quietHoursStart: true, quietHoursEnd: true } } } } },
-      }),
+      round: await readBatchRound(tx, tenantId, roundId),
       // The part's invitations with their people in one statement (a range of the primary key).
       members: await tx.$queryRaw<Member[]>`
         SELECT i.id::text AS id, i.status::text AS status, i.responded, i.reminders_sent AS "remindersSent", i.send_at AS "sendAt",
@@ -94,52 +88,33 @@ export class InvitationBatchDelivery {
           AND i.id >= ${from}::uuid ${to ? Prisma.sql`AND i.id < ${to}::uuid` : Prisma.empty}
         ORDER BY i.id`,
     }));
-    if (!round || round.status !== 'OPEN' || round.closesAt <= now) return 'round-closed';
-    const policy = round.tenant.policy!;
-    const schedule = new ScheduleMemo({ quietHoursStart: policy.quietHoursStart, quietHoursEnd: policy.quietHoursEnd }, round.opensAt, round.closesAt);
-
-    const failures = { ...(payload.failures ?? {}) };
-    let wakeAt: number | null = null;
-    const wake = (at: Date | null) => {
-      if (at && (wakeAt === null || at.getTime() < wakeAt)) wakeAt = at.getTime();
-    };
+    if (!takesEmails(round, now)) return 'round-closed';
+    const schedule = batchSchedule(round);
+    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, logger: this.logger, describe: (id) => `invitation ${id}` });
     const due: Member[] = [];
     let waiting = 0;
     for (const m of members) {
       // Deactivated people get nothing: their invitation stays SCHEDULED, without a link.
-      if (m.status !== 'SCHEDULED' || !m.active || (failures[m.id] ?? 0) >= MAX_SEND_ATTEMPTS) continue;
+      if (m.status !== 'SCHEDULED' || !m.active || run.gaveUp(m.id)) continue;
       if (schedule.isDeliverable(m, now)) {
         due.push(m);
         continue;
       }
       const next = schedule.nextDeliveryTime(m, now); // null: no window left before the round closes
       if (next) waiting++;
-      wake(next);
+      run.wake(next);
     }
 
-    // A fresh single-use link per person, committed before the emails go out (so every link
-    // in an email works); only the hashes are stored. A retry makes new ones.
-    const links = due.map((member) => ({ member, ...newPulseToken(tenantId) }));
-    if (links.length) {
-      await withTenant(this.db.client, tenantId, (tx) => tx.$executeRaw`
-        INSERT INTO pulse_links (tenant_id, token_hash, invitation_id)
-        SELECT ${tenantId}::uuid, u.token_hash, u.invitation_id
-        FROM unnest(${links.map((l) => l.tokenHash)}::text[], ${links.map((l) => l.member.id)}::uuid[]) AS u(token_hash, invitation_id)`);
-    }
+    const links = await storeLinks(this.db.client, tenantId, due);
     failpoint('invitation-batch-links-inserted');
 
-    const result = await sendInLanes(links, {
+    const { sent, failed } = await run.send(links, {
       lanes: SEND_CONCURRENCY,
-      lock: new LockGuard(job, token, this.config.values.WORKER_LOCK_MS),
-      send: (item) => this.mail.send(item.member, round.tenant.name, item.token, round.closesAt, 'invitation'),
-      mark: (item) => this.marks.mark(tenantId, item.member.id, now),
-      onFailed: (item, error) => this.logger.warn(`invitation ${item.member.id}: ${error.message}`),
-      onHalfSent: () => failpoint('invitation-batch-half-sent'),
+      what: 'invitations',
+      send: (link) => this.mail.send(link.member, round.tenant.name, link.token, round.closesAt, 'invitation'),
+      mark: (id) => this.marks.mark(tenantId, id, now),
+      halfSentFailpoint: 'invitation-batch-half-sent',
     });
-    const sent = new Set([...result.sent].map((item) => item.member.id));
-    const failed = result.failed.map((item) => item.member);
-    if (result.markFailed !== null) throw new Error(`could not mark invitations sent (${(result.markFailed as Error).message}); the retry resends those left unmarked`);
-    if (result.lockLost) throw new Error(`lost the lock of job ${job.id} while sending (${sent.size} sent and marked); the job's next run sends the rest`);
     failpoint('invitation-batch-marked');
 
     // Reminders: one job per reminder for the set this run sent (everyone marked SENT at `now`),
@@ -176,20 +151,7 @@ export class InvitationBatchDelivery {
     }
     await this.surveys.addBulk(reminders);
 
-    // A person whose email failed is tried again later, up to MAX_SEND_ATTEMPTS times in all.
-    for (const m of failed) {
-      const attempts = (failures[m.id] = (failures[m.id] ?? 0) + 1);
-      if (attempts >= MAX_SEND_ATTEMPTS) this.logger.error(`invitation ${m.id}: giving up after ${attempts} failed attempts`);
-      else wake(new Date(now.getTime() + BACKOFF_MS * 2 ** (attempts - 1)));
-    }
-    if (failed.length) await job.updateData({ ...payload, failures });
-
-    const outcome: BatchOutcome = { sent: sent.size, failed: failed.length, waiting, reminders: reminders.length };
-    if (wakeAt !== null) {
-      // Measured on the worker's clock (tests move it); BullMQ's delay runs in real time.
-      await job.moveToDelayed(Date.now() + Math.max(0, wakeAt - now.getTime()), token);
-      throw new DelayedError(`${JSON.stringify(outcome)}; runs again at ${new Date(wakeAt).toISOString()}`);
-    }
-    return outcome;
+    await run.retryLater(failed);
+    return run.finish<BatchOutcome>({ sent: sent.size, failed: failed.length, waiting, reminders: reminders.length });
   }
 }

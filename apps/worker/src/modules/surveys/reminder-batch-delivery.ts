@@ -21,17 +21,16 @@
 // mark was committed: the retry sends it again — at most REMINDER_LANES reminders per running
 // batch, because a lane sends its next email only once its previous one is marked.
 import { Injectable, Logger } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { Prisma, withTenant } from '@pulsewise/db';
-import { jobId, JobName, newPulseToken, reminderBatchPayload, type JobPayload } from '@pulsewise/jobs';
+import { jobId, JobName, reminderBatchPayload, type JobPayload } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
 import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { WorkerConfig } from '../../common/worker-config.js';
-import { LockGuard, sendInLanes } from './batch-send.js';
-import { batchRange, MAX_SEND_ATTEMPTS } from './invitation-batch.js';
+import { batchSchedule, BatchRun, readBatchRound, storeLinks, takesEmails } from './batch-send.js';
+import { batchRange } from './invitation-batch.js';
 import { PulseMail } from './pulse-mail.js';
-import { ScheduleMemo } from './schedule-memo.js';
 import { SentMarks } from './sent-marks.js';
 
 export { reminderBatchPayload };
@@ -41,8 +40,6 @@ export const reminderBatchJobId = jobId.reminderBatch;
 
 /** Reminders of one batch in flight at once (and so at most this many inside the crash window). */
 export const REMINDER_LANES = 16;
-/** Retry backoff for a person whose reminder failed: 2 s, 4 s, 8 s… */
-const BACKOFF_MS = 2_000;
 
 /** The n-th reminder instant of a person sent at `sentAt` (the reminders still ahead when the invitation went out), or null. */
 export function reminderDue(times: readonly Date[], sentAt: Date, n: 1 | 2): Date | null {
@@ -85,10 +82,7 @@ export class ReminderBatchDelivery {
     const { from, to } = batchRange(part, parts);
 
     const { round, members } = await withTenant(this.db.client, tenantId, async (tx) => ({
-      round: await tx.pulseRound.findUnique({
-        where: { tenantId_id: { tenantId, id: roundId } },
-        select: { status: true, opensAt: true, closesAt: true, tenant: { select: { name: true, policy: { select: { quietHoursStart: true, quietHoursEnd: true } } } } },
-      }),
+      round: await readBatchRound(tx, tenantId, roundId),
       // This job's set: the part's invitations sent at `sentAt`, not answered, reminder n not sent yet.
       members: await tx.$queryRaw<Member[]>`
         SELECT i.id::text AS id, p.email, p.display_name AS "displayName", p.active, p.time_zone AS "timeZone",
@@ -99,68 +93,40 @@ export class ReminderBatchDelivery {
           AND i.id >= ${from}::uuid ${to ? Prisma.sql`AND i.id < ${to}::uuid` : Prisma.empty}
         ORDER BY i.id`,
     }));
-    if (!round || round.status !== 'OPEN' || round.closesAt <= now) return 'round-closed';
-    const policy = round.tenant.policy!;
-    const schedule = new ScheduleMemo({ quietHoursStart: policy.quietHoursStart, quietHoursEnd: policy.quietHoursEnd }, round.opensAt, round.closesAt);
-
-    const failures = { ...(payload.failures ?? {}) };
-    let wakeAt: number | null = null;
-    const wake = (at: Date | null) => {
-      if (at && (wakeAt === null || at.getTime() < wakeAt)) wakeAt = at.getTime();
-    };
+    if (!takesEmails(round, now)) return 'round-closed';
+    const schedule = batchSchedule(round);
+    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, logger: this.logger, describe: (id) => `reminder ${n} of invitation ${id}` });
     const due: Member[] = [];
     let waiting = 0;
     for (const m of members) {
-      if (!m.active || (failures[m.id] ?? 0) >= MAX_SEND_ATTEMPTS) continue;
+      if (!m.active || run.gaveUp(m.id)) continue;
       const at = reminderDue(schedule.reminderTimes(m), sentAt, n);
       if (!at) continue; // no reminder n ahead of this invitation
       if (at > now) {
         waiting++;
-        wake(at);
+        run.wake(at);
       } else if (schedule.isDeliverable(m, now)) {
         due.push(m);
       } else {
         // Late (an outage, a retry): never during someone's night — at their next window.
         const next = schedule.nextDeliveryTime(m, now);
         if (next) waiting++;
-        wake(next);
+        run.wake(next);
       }
     }
 
-    // Fresh single-use links, committed before the emails go out; only the hashes are stored.
-    const links = due.map((member) => ({ member, ...newPulseToken(tenantId) }));
-    if (links.length) {
-      await withTenant(this.db.client, tenantId, (tx) => tx.$executeRaw`
-        INSERT INTO pulse_links (tenant_id, token_hash, invitation_id)
-        SELECT ${tenantId}::uuid, u.token_hash, u.invitation_id
-        FROM unnest(${links.map((l) => l.tokenHash)}::text[], ${links.map((l) => l.member.id)}::uuid[]) AS u(token_hash, invitation_id)`);
-    }
+    const links = await storeLinks(this.db.client, tenantId, due);
     failpoint('reminder-batch-links-inserted');
 
-    const result = await sendInLanes(links, {
+    const { sent, failed } = await run.send(links, {
       lanes: REMINDER_LANES,
-      lock: new LockGuard(job, token, this.config.values.WORKER_LOCK_MS),
-      send: (item) => this.mail.send(item.member, round.tenant.name, item.token, round.closesAt, 'reminder'),
-      mark: (item) => this.marks.markReminded(tenantId, item.member.id, n),
-      onFailed: (item, error) => this.logger.warn(`reminder ${n} of invitation ${item.member.id}: ${error.message}`),
-      onHalfSent: () => failpoint('reminder-batch-half-sent'),
+      what: 'reminders',
+      send: (link) => this.mail.send(link.member, round.tenant.name, link.token, round.closesAt, 'reminder'),
+      mark: (id) => this.marks.markReminded(tenantId, id, n),
+      halfSentFailpoint: 'reminder-batch-half-sent',
     });
-    if (result.markFailed !== null) throw new Error(`could not mark reminders sent (${(result.markFailed as Error).message}); the retry resends those left unmarked`);
-    if (result.lockLost) throw new Error(`lost the lock of job ${job.id} while sending (${result.sent.size} sent and marked); the job's next run sends the rest`);
 
-    for (const { member } of result.failed) {
-      const attempts = (failures[member.id] = (failures[member.id] ?? 0) + 1);
-      if (attempts >= MAX_SEND_ATTEMPTS) this.logger.error(`reminder ${n} of invitation ${member.id}: giving up after ${attempts} failed attempts`);
-      else wake(new Date(now.getTime() + BACKOFF_MS * 2 ** (attempts - 1)));
-    }
-    if (result.failed.length) await job.updateData({ ...payload, failures });
-
-    const outcome: ReminderOutcome = { sent: result.sent.size, failed: result.failed.length, waiting };
-    if (wakeAt !== null) {
-      // Measured on the worker's clock (tests move it); BullMQ's delay runs in real time.
-      await job.moveToDelayed(Date.now() + Math.max(0, wakeAt - now.getTime()), token);
-      throw new DelayedError(`${JSON.stringify(outcome)}; runs again at ${new Date(wakeAt).toISOString()}`);
-    }
-    return outcome;
+    await run.retryLater(failed);
+    return run.finish<ReminderOutcome>({ sent: sent.size, failed: failed.length, waiting });
   }
 }

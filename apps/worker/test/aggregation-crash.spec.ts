@@ -5,16 +5,14 @@
 // committed, once while replacing an earlier release. Runs the built worker
 // (apps/worker/dist) as a real child process, like crash-recovery.spec.ts.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
+import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { withTenant, type Db } from '@pulsewise/db';
+import type { TestDatabase } from '@pulsewise/db/testing';
 import { ALL, unitNodeKey } from '@pulsewise/privacy';
-import type { WorkerDb } from '../src/common/infrastructure.js';
-import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
-import { deleteRedisKeys } from './support/redis-keys.js';
+import { closeReleaseTestEnv, openReleaseTestEnv, queueAggregation, releaseInProcess } from './support/release-env.js';
+import { seedReleaseTenant } from './support/release-tenant.js';
 
 const prefix = `pwtest:aggcrash:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -57,66 +55,29 @@ async function snapshot() {
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 const content = (s: Snapshot) => ({ count: s.count, cellRows: s.cellRows, releases: s.releases.map(({ id: _id, ...r }) => r) });
 
-async function aggregateInWorker(): Promise<void> {
-  const id = jobId.aggregate(roundId);
-  await queue.remove(id); // a finished run of this round may still be listed
-  await queue.add(JobName.AGGREGATE_ROUND, { tenantId, roundId }, { jobId: id, attempts: 5, removeOnComplete: true });
-}
+const aggregateInWorker = () => queueAggregation(queue, tenantId, roundId);
 
 beforeAll(async () => {
-  db = await createTestDatabase('aggregation-crash');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = new Queue(QueueName.RELEASES, { connection: redisConnection('redis://127.0.0.1:6379'), prefix });
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug: 'aggcrash', name: 'Aggregation Co' } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
+  ({ db, prisma, queue } = await openReleaseTestEnv('aggregation-crash', prefix));
+  const seeded = await seedReleaseTenant(prisma, {
+    slug: 'aggcrash',
+    name: 'Aggregation Co',
+    dimensions: ['location'],
+    units: ['Engineering', 'Engineering/Platform', 'Engineering/Data', 'Engineering/Security', 'Sales'],
+    cells: CELLS,
+    programmeStartsAt: new Date(Date.now() - 30 * 86_400_000),
+    rounds: [{ opensAt: new Date(Date.now() - 10 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000), closedAt: new Date() }],
   });
-  roundId = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, allowedDimensions: ['location'] } });
-    await seedQuestionBank(tx, tenantId);
-    const unitIds = new Map<string, string>();
-    const root = await tx.orgUnit.create({ data: { tenantId, name: 'Aggregation Co', path: '' } });
-    rootUnitId = root.id;
-    unitIds.set('', root.id);
-    for (const unitPath of ['Engineering', 'Engineering/Platform', 'Engineering/Data', 'Engineering/Security', 'Sales']) {
-      const parent = unitIds.get(unitPath.includes('/') ? unitPath.slice(0, unitPath.lastIndexOf('/')) : '')!;
-      const unit = await tx.orgUnit.create({ data: { tenantId, name: unitPath.split('/').at(-1)!, path: unitPath, parentId: parent } });
-      unitIds.set(unitPath, unit.id);
-    }
-    const questions = (await tx.question.findMany({ where: { type: 'AGREEMENT_5', current: true }, orderBy: { key: 'asc' }, take: 2 })).map((q) => q.id);
-    const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Monthly', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy'], startsAt: new Date(Date.now() - 30 * 86_400_000) } });
-    const round = await tx.pulseRound.create({
-      data: { tenantId, programmeId: programme.id, sequence: 1, opensAt: new Date(Date.now() - 10 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000), closedAt: new Date(), status: 'CLOSED', anonymityThreshold: 5 },
-    });
-    await tx.roundQuestion.createMany({ data: questions.map((questionId, position) => ({ tenantId, roundId: round.id, questionId, position })) });
-    await tx.roundAudience.createMany({ data: CELLS.map((c) => ({ tenantId, roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', eligible: c.eligible })) });
-    let i = 0;
-    await tx.response.createMany({
-      data: CELLS.flatMap((c) =>
-        Array.from({ length: c.answered }, () => {
-          i++;
-          return { tenantId, id: randomUUID(), roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', answers: { [questions[0]!]: 1 + (i % 5), [questions[1]!]: 1 + ((i * 3) % 5) } };
-        }),
-      ),
-    });
-    return round.id;
-  });
+  ({ tenantId, rootUnitId } = seeded);
+  roundId = seeded.roundIds[0]!;
   // The reference: the same job code, run in-process without interruption.
-  const aggregator = new RoundAggregator({ client: prisma } as unknown as WorkerDb);
-  expect(await aggregator.aggregate(tenantId, roundId)).toMatchObject({ status: 'PUBLISHED' });
+  const made = await releaseInProcess(prisma, tenantId, [roundId]);
+  expect(made.rounds[0]).toMatchObject({ status: 'PUBLISHED' });
   reference = await snapshot();
   await withTenant(prisma, tenantId, (tx) => tx.release.deleteMany({ where: { roundId } }));
 }, 60_000);
 
-afterAll(async () => {
-  await queue?.obliterate({ force: true }).catch(() => undefined);
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await deleteRedisKeys(prefix);
-});
+afterAll(() => closeReleaseTestEnv({ queue, prisma, db }, prefix));
 
 it('the reference release counts every answer once and hides the team below k', () => {
   expect(reference.count).toBe(1);

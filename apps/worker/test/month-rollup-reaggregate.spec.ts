@@ -17,18 +17,18 @@
 // Expected here: after the round's job, the stored roll-up is a new audit made after every one
 // of its rounds' current releases, that a fresh audit against those releases accepts.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
+import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { withTenant, type Db } from '@pulsewise/db';
+import type { TestDatabase } from '@pulsewise/db/testing';
+import { JobName, jobId } from '@pulsewise/jobs';
 import { auditRelease } from '@pulsewise/privacy';
-import type { WorkerDb } from '../src/common/infrastructure.js';
 import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js';
 import { loadRelease } from '../src/modules/releases/release-store.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 import { startWorker as spawnWorker, stop, waitFor } from './support/worker-process.js';
-import { deleteRedisKeys } from './support/redis-keys.js';
+import { closeReleaseTestEnv, openReleaseTestEnv, releaseInProcess, runJobInWorker, workerDb } from './support/release-env.js';
+import { NESTED_BY_LOCATION, NESTED_UNITS, seedReleaseTenant, twoRoundsIn, utcMonthStart } from './support/release-tenant.js';
 
 const prefix = `pwtest:rollup-again:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -40,15 +40,7 @@ let roundIds: string[];
 
 // Per round: who was asked and who answered, per (unit, location). Several groups sit just at
 // or above k = 5 in a round, so raising k to 7 changes what the rounds (and the month) show.
-const CELLS: { unit: string; location: string; eligible: number; answered: [number, number] }[] = [
-  { unit: 'Engineering/Platform', location: 'Berlin', eligible: 8, answered: [7, 6] },
-  { unit: 'Engineering/Platform', location: 'Boston', eligible: 6, answered: [5, 5] },
-  { unit: 'Engineering/Data', location: 'Berlin', eligible: 7, answered: [6, 7] },
-  { unit: 'Engineering/Data', location: 'Boston', eligible: 4, answered: [3, 2] },
-  { unit: 'Engineering/Security', location: 'Berlin', eligible: 4, answered: [3, 3] },
-  { unit: 'Sales', location: 'Boston', eligible: 10, answered: [8, 9] },
-  { unit: 'Sales', location: 'Berlin', eligible: 6, answered: [5, 4] },
-];
+const CELLS = NESTED_BY_LOCATION;
 
 const startWorker = (): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, env: { DATABASE_POOL_SIZE: '3', WORKER_METRICS_PORT: '0' } });
 
@@ -100,79 +92,36 @@ async function expectCurrentRollup(): Promise<StoredRelease> {
   return rollup!;
 }
 
-/** Runs one job in the worker and returns what it returned (kept after completion to read it). */
+/** Runs one job in the worker and returns what it returned. */
 async function runJob(name: JobName, data: Record<string, unknown>, id: string): Promise<Record<string, unknown>> {
-  await queue.remove(id);
-  const job = await queue.add(name, data, { jobId: id, attempts: 3, removeOnComplete: false });
-  await waitFor(async () => ['completed', 'failed'].includes(await job.getState()), `job ${name}`, 240_000);
-  const done = (await queue.getJob(id))!;
-  await queue.remove(id); // as removeOnComplete would: a kept job id would swallow a later sweep's job
+  const done = await runJobInWorker(queue, name, data, id);
   expect(done.failedReason).toBeUndefined();
   if (process.env.TEST_LOGS) console.log(name, JSON.stringify(done.returnvalue));
   return done.returnvalue as Record<string, unknown>;
 }
 
 beforeAll(async () => {
-  const now = new Date();
-  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const lastMonth = utcMonthStart(1);
   month = periodOf(lastMonth);
 
-  db = await createTestDatabase('month-rollup-reaggregate');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = new Queue(QueueName.RELEASES, { connection: redisConnection('redis://127.0.0.1:6379'), prefix });
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug: 'rollup-again', name: 'Roll-up Again Co' } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
-  });
-  roundIds = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, allowedDimensions: ['location'] } });
-    await seedQuestionBank(tx, tenantId);
-    const unitIds = new Map<string, string>();
-    unitIds.set('', (await tx.orgUnit.create({ data: { tenantId, name: 'Roll-up Again Co', path: '' } })).id);
-    for (const unitPath of ['Engineering', 'Engineering/Platform', 'Engineering/Data', 'Engineering/Security', 'Sales']) {
-      const parent = unitIds.get(unitPath.includes('/') ? unitPath.slice(0, unitPath.lastIndexOf('/')) : '')!;
-      unitIds.set(unitPath, (await tx.orgUnit.create({ data: { tenantId, name: unitPath.split('/').at(-1)!, path: unitPath, parentId: parent } })).id);
-    }
-    const questions = (await tx.question.findMany({ where: { type: 'AGREEMENT_5', current: true }, orderBy: { key: 'asc' }, take: 2 })).map((q) => q.id);
-    const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly pulse', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy'], startsAt: lastMonth } });
-    const day = (d: number) => new Date(lastMonth.getTime() + (d - 1) * 86_400_000);
-    const ids: string[] = [];
-    let i = 0;
-    for (const [variant, opensAt] of [day(3), day(17)].entries()) {
-      const round = await tx.pulseRound.create({
-        data: { tenantId, programmeId: programme.id, sequence: variant + 1, opensAt, closesAt: new Date(opensAt.getTime() + 5 * 86_400_000), closedAt: new Date(opensAt.getTime() + 5 * 86_400_000), status: 'CLOSED', anonymityThreshold: 5 },
-      });
-      await tx.roundQuestion.createMany({ data: questions.map((questionId, position) => ({ tenantId, roundId: round.id, questionId, position })) });
-      await tx.roundAudience.createMany({ data: CELLS.map((c) => ({ tenantId, roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', eligible: c.eligible })) });
-      await tx.response.createMany({
-        data: CELLS.flatMap((c) =>
-          Array.from({ length: c.answered[variant]! }, () => {
-            i++;
-            return { tenantId, id: randomUUID(), roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', answers: { [questions[0]!]: 1 + (i % 5), [questions[1]!]: 1 + ((i * 3) % 5) } };
-          }),
-        ),
-      });
-      ids.push(round.id);
-    }
-    return ids;
-  });
+  ({ db, prisma, queue } = await openReleaseTestEnv('month-rollup-reaggregate', prefix));
+  ({ tenantId, roundIds } = await seedReleaseTenant(prisma, {
+    slug: 'rollup-again',
+    name: 'Roll-up Again Co',
+    dimensions: ['location'],
+    units: NESTED_UNITS,
+    cells: CELLS,
+    programmeStartsAt: lastMonth,
+    rounds: twoRoundsIn(lastMonth),
+  }));
 
   // The month as it stands before anything is re-made: both rounds released, then the roll-up.
-  const client = { client: prisma } as unknown as WorkerDb;
-  const aggregator = new RoundAggregator(client);
-  for (const id of roundIds) expect(await aggregator.aggregate(tenantId, id)).toMatchObject({ status: 'PUBLISHED' });
-  expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
+  const made = await releaseInProcess(prisma, tenantId, roundIds, month);
+  for (const r of made.rounds) expect(r).toMatchObject({ status: 'PUBLISHED' });
+  expect(made.rollup).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
 }, 240_000);
 
-afterAll(async () => {
-  await queue?.obliterate({ force: true }).catch(() => undefined);
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await deleteRedisKeys(prefix);
-});
+afterAll(() => closeReleaseTestEnv({ queue, prisma, db }, prefix));
 
 it('a round aggregated again at the same k (a repeated or stalled job) leaves no roll-up audited against its old release', async () => {
   const before = await stored();
@@ -199,7 +148,7 @@ it('a round aggregated again at the same k (a repeated or stalled job) leaves no
 it('between a round\'s new release and the month\'s new audit (a crash there, a failing roll-up) the roll-up shows no figures; the sweep audits it again', async () => {
   const before = await stored();
   expect(before.rollup).toMatchObject({ status: 'PUBLISHED' });
-  const client = { client: prisma } as unknown as WorkerDb;
+  const client = workerDb(prisma);
   // The round job's first half only: the round's release, committed; the roll-up not yet re-made.
   expect(await new RoundAggregator(client).aggregate(tenantId, roundIds[1]!)).toMatchObject({ status: 'PUBLISHED' });
   const between = await stored();

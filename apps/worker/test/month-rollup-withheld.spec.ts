@@ -13,19 +13,18 @@
 // API serves the release as withheld, with no rows, figures or comments.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
-import type { WorkerDb } from '../src/common/infrastructure.js';
+import type { Queue } from 'bullmq';
+import { withTenant, type Db } from '@pulsewise/db';
+import type { TestDatabase } from '@pulsewise/db/testing';
+import { JobName, jobId } from '@pulsewise/jobs';
 import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js';
-import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 // The API's read path for releases (what the releases/releaseResults/releaseComments queries call).
 import { ReleasesService } from '../../api/src/modules/releases/releases.service.js';
 import { DirectoryService } from '../../api/src/modules/directory/directory.service.js';
 import { DirectoryRepository } from '../../api/src/modules/directory/directory.repository.js';
 import { startWorker as spawnWorker, stop, waitFor } from './support/worker-process.js';
-import { deleteRedisKeys } from './support/redis-keys.js';
+import { closeReleaseTestEnv, openReleaseTestEnv, releaseInProcess, runJobInWorker, workerDb } from './support/release-env.js';
+import { seedReleaseTenant, twoRoundsIn, utcMonthStart } from './support/release-tenant.js';
 
 const prefix = `pwtest:rollup-withheld:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -58,75 +57,36 @@ const content = (s: Snapshot) => s.map(({ id: _id, createdAt: _at, ...r }) => r)
 
 /** Runs one job in the worker and returns what it returned. */
 async function runJob(name: JobName, data: Record<string, unknown>, id: string): Promise<Record<string, unknown>> {
-  await queue.remove(id);
-  const job = await queue.add(name, data, { jobId: id, attempts: 3, removeOnComplete: false });
-  await waitFor(async () => ['completed', 'failed'].includes(await job.getState()), `job ${name}`, 240_000);
-  const done = (await queue.getJob(id))!;
-  await queue.remove(id); // as removeOnComplete would: a kept job id would swallow a later job with that id
+  const done = await runJobInWorker(queue, name, data, id);
   expect(done.failedReason).toBeUndefined();
   expect(done.attemptsMade).toBeLessThanOrEqual(1); // done first time, not retried
   return done.returnvalue as Record<string, unknown>;
 }
 
 beforeAll(async () => {
-  const now = new Date();
-  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const lastMonth = utcMonthStart(1);
   month = periodOf(lastMonth);
 
-  db = await createTestDatabase('month-rollup-withheld');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = new Queue(QueueName.RELEASES, { connection: redisConnection('redis://127.0.0.1:6379'), prefix });
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug: 'rollup-withheld', name: 'Withheld Co' } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
-  });
-  roundIds = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, allowedDimensions: [] } });
-    await seedQuestionBank(tx, tenantId);
-    rootUnitId = (await tx.orgUnit.create({ data: { tenantId, name: 'Withheld Co', path: '' } })).id;
-    const unitIds = new Map<string, string>();
-    for (const t of TEAMS) unitIds.set(t.unit, (await tx.orgUnit.create({ data: { tenantId, name: t.unit, path: t.unit, parentId: rootUnitId } })).id);
-    const questions = (await tx.question.findMany({ where: { type: 'AGREEMENT_5', current: true }, orderBy: { key: 'asc' }, take: 2 })).map((q) => q.id);
-    const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly pulse', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy'], startsAt: lastMonth } });
-    const ids: string[] = [];
-    let i = 0;
-    for (const variant of [0, 1] as const) {
-      const opensAt = new Date(lastMonth.getTime() + (2 + 14 * variant) * 86_400_000);
-      const closesAt = new Date(opensAt.getTime() + 5 * 86_400_000);
-      const round = await tx.pulseRound.create({ data: { tenantId, programmeId: programme.id, sequence: variant + 1, opensAt, closesAt, closedAt: closesAt, status: 'CLOSED', anonymityThreshold: 5 } });
-      await tx.roundQuestion.createMany({ data: questions.map((questionId, position) => ({ tenantId, roundId: round.id, questionId, position })) });
-      await tx.roundAudience.createMany({ data: TEAMS.map((t) => ({ tenantId, roundId: round.id, cellUnitId: unitIds.get(t.unit)!, cellLocation: 'ALL', cellTenure: 'ALL', eligible: t.eligible })) });
-      await tx.response.createMany({
-        data: TEAMS.flatMap((t) =>
-          Array.from({ length: t.answered[variant] }, () => {
-            i++;
-            return { tenantId, id: randomUUID(), roundId: round.id, cellUnitId: unitIds.get(t.unit)!, cellLocation: 'ALL', cellTenure: 'ALL', answers: { [questions[0]!]: 1 + (i % 5), [questions[1]!]: 1 + ((i * 3) % 5) } };
-          }),
-        ),
-      });
-      ids.push(round.id);
-    }
-    return ids;
-  });
+  ({ db, prisma, queue } = await openReleaseTestEnv('month-rollup-withheld', prefix));
+  ({ tenantId, rootUnitId, roundIds } = await seedReleaseTenant(prisma, {
+    slug: 'rollup-withheld',
+    name: 'Withheld Co',
+    dimensions: [],
+    units: TEAMS.map((t) => t.unit),
+    cells: TEAMS,
+    programmeStartsAt: lastMonth,
+    rounds: twoRoundsIn(lastMonth),
+  }));
 
   // The reference: the same job code in process — the rounds (published), then the month (withheld).
-  const client = { client: prisma } as unknown as WorkerDb;
-  const aggregator = new RoundAggregator(client);
-  for (const id of roundIds) expect(await aggregator.aggregate(tenantId, id)).toMatchObject({ status: 'PUBLISHED' });
-  expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'WITHHELD', rounds: roundIds });
+  const made = await releaseInProcess(prisma, tenantId, roundIds, month);
+  for (const r of made.rounds) expect(r).toMatchObject({ status: 'PUBLISHED' });
+  expect(made.rollup).toMatchObject({ status: 'WITHHELD', rounds: roundIds });
   reference = await snapshot();
   await withTenant(prisma, tenantId, (tx) => tx.release.deleteMany({ where: { kind: 'MONTH' } }));
 }, 240_000);
 
-afterAll(async () => {
-  await queue?.obliterate({ force: true }).catch(() => undefined);
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await deleteRedisKeys(prefix);
-});
+afterAll(() => closeReleaseTestEnv({ queue, prisma, db }, prefix));
 
 it('the month\'s joint audit fails: the roll-up is stored withheld, with the reason and no figures', () => {
   expect(reference).toHaveLength(1);
@@ -152,7 +112,7 @@ it('the start-up sweep stores it once; later sweeps leave it as it is (no retry,
       expect(await runJob(JobName.SWEEP_RELEASES, {}, `test-sweep-${n}`)).toEqual({ queued: 0 });
       expect(await snapshot()).toEqual(first);
     }
-    const client = { client: prisma } as unknown as WorkerDb;
+    const client = workerDb(prisma);
     expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'UP_TO_DATE' });
     expect(await snapshot()).toEqual(first);
 

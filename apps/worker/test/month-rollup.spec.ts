@@ -8,18 +8,16 @@
 // the last round of the month is released; a re-run stores the same release and never a
 // second one; and no roll-up for the month with a single round.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { JobName, jobId, QueueName, redisConnection } from '@pulsewise/jobs';
+import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { withTenant, type Db } from '@pulsewise/db';
+import type { TestDatabase } from '@pulsewise/db/testing';
 import { ALL, auditRelease, unitNodeKey } from '@pulsewise/privacy';
-import type { WorkerDb } from '../src/common/infrastructure.js';
 import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js';
 import { loadRelease } from '../src/modules/releases/release-store.js';
-import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
 import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from './support/worker-process.js';
-import { deleteRedisKeys } from './support/redis-keys.js';
+import { closeReleaseTestEnv, openReleaseTestEnv, queueAggregation, releaseInProcess, workerDb } from './support/release-env.js';
+import { day, NESTED_BY_LOCATION, NESTED_UNITS, seedReleaseTenant, twoRoundsIn, utcMonthStart } from './support/release-tenant.js';
 
 const prefix = `pwtest:rollup:${randomBytes(4).toString('hex')}`;
 let db: TestDatabase;
@@ -27,7 +25,7 @@ let prisma: Db;
 let queue: Queue;
 let tenantId: string;
 let rootUnitId: string;
-const unitIds = new Map<string, string>();
+let unitIds: Map<string, string>;
 let month: string; // last month, two rounds
 let earlier: string; // the month before, one round
 let roundIds: string[]; // last month's rounds, in order
@@ -36,15 +34,7 @@ let reference: Snapshot;
 
 // Per round: who was asked and who answered, per (unit, location). Security has 4 people and
 // 3 respondents in each round (below k = 5), 6 in the month.
-const CELLS: { unit: string; location: string; eligible: number; answered: [number, number] }[] = [
-  { unit: 'Engineering/Platform', location: 'Berlin', eligible: 8, answered: [7, 6] },
-  { unit: 'Engineering/Platform', location: 'Boston', eligible: 6, answered: [5, 5] },
-  { unit: 'Engineering/Data', location: 'Berlin', eligible: 7, answered: [6, 7] },
-  { unit: 'Engineering/Data', location: 'Boston', eligible: 4, answered: [3, 2] },
-  { unit: 'Engineering/Security', location: 'Berlin', eligible: 4, answered: [3, 3] },
-  { unit: 'Sales', location: 'Boston', eligible: 10, answered: [8, 9] },
-  { unit: 'Sales', location: 'Berlin', eligible: 6, answered: [5, 4] },
-];
+const CELLS = NESTED_BY_LOCATION;
 
 const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, env: { DATABASE_POOL_SIZE: '3', WORKER_METRICS_PORT: '0' } });
 
@@ -62,82 +52,36 @@ async function snapshot() {
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 const content = (s: Snapshot) => s.map(({ id: _id, ...r }) => r);
 
-const utcMonthStart = (year: number, monthIndex: number) => new Date(Date.UTC(year, monthIndex, 1));
-
 beforeAll(async () => {
-  const now = new Date();
-  const lastMonth = utcMonthStart(now.getUTCFullYear(), now.getUTCMonth() - 1);
-  const monthBefore = utcMonthStart(now.getUTCFullYear(), now.getUTCMonth() - 2);
+  const lastMonth = utcMonthStart(1);
+  const monthBefore = utcMonthStart(2);
   month = periodOf(lastMonth);
   earlier = periodOf(monthBefore);
 
-  db = await createTestDatabase('month-rollup');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = new Queue(QueueName.RELEASES, { connection: redisConnection('redis://127.0.0.1:6379'), prefix });
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug: 'rollup', name: 'Roll-up Co' } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
+  ({ db, prisma, queue } = await openReleaseTestEnv('month-rollup', prefix));
+  const seeded = await seedReleaseTenant(prisma, {
+    slug: 'rollup',
+    name: 'Roll-up Co',
+    dimensions: ['location'],
+    units: NESTED_UNITS,
+    cells: CELLS,
+    programmeStartsAt: monthBefore,
+    rounds: [{ opensAt: day(monthBefore, 10), variant: 0 }, ...twoRoundsIn(lastMonth)],
   });
-  const ids = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, allowedDimensions: ['location'] } });
-    await seedQuestionBank(tx, tenantId);
-    const root = await tx.orgUnit.create({ data: { tenantId, name: 'Roll-up Co', path: '' } });
-    rootUnitId = root.id;
-    unitIds.set('', root.id);
-    for (const unitPath of ['Engineering', 'Engineering/Platform', 'Engineering/Data', 'Engineering/Security', 'Sales']) {
-      const parent = unitIds.get(unitPath.includes('/') ? unitPath.slice(0, unitPath.lastIndexOf('/')) : '')!;
-      const unit = await tx.orgUnit.create({ data: { tenantId, name: unitPath.split('/').at(-1)!, path: unitPath, parentId: parent } });
-      unitIds.set(unitPath, unit.id);
-    }
-    const questions = (await tx.question.findMany({ where: { type: 'AGREEMENT_5', current: true }, orderBy: { key: 'asc' }, take: 2 })).map((q) => q.id);
-    const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly pulse', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy'], startsAt: monthBefore } });
-    const day = (base: Date, d: number) => new Date(base.getTime() + (d - 1) * 86_400_000);
-    const plan = [
-      { sequence: 1, opensAt: day(monthBefore, 10), variant: 0 },
-      { sequence: 2, opensAt: day(lastMonth, 3), variant: 0 },
-      { sequence: 3, opensAt: day(lastMonth, 17), variant: 1 },
-    ];
-    const out: string[] = [];
-    let i = 0;
-    for (const p of plan) {
-      const round = await tx.pulseRound.create({
-        data: { tenantId, programmeId: programme.id, sequence: p.sequence, opensAt: p.opensAt, closesAt: day(p.opensAt, 6), closedAt: day(p.opensAt, 6), status: 'CLOSED', anonymityThreshold: 5 },
-      });
-      await tx.roundQuestion.createMany({ data: questions.map((questionId, position) => ({ tenantId, roundId: round.id, questionId, position })) });
-      await tx.roundAudience.createMany({ data: CELLS.map((c) => ({ tenantId, roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', eligible: c.eligible })) });
-      await tx.response.createMany({
-        data: CELLS.flatMap((c) =>
-          Array.from({ length: c.answered[p.variant]! }, () => {
-            i++;
-            return { tenantId, id: randomUUID(), roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', answers: { [questions[0]!]: 1 + (i % 5), [questions[1]!]: 1 + ((i * 3) % 5) } };
-          }),
-        ),
-      });
-      out.push(round.id);
-    }
-    return out;
-  });
+  ({ tenantId, rootUnitId, unitIds } = seeded);
+  const ids = seeded.roundIds;
   singleRoundId = ids[0]!;
   roundIds = ids.slice(1);
 
   // The reference: the same job code in process — the rounds, then the month.
-  const client = { client: prisma } as unknown as WorkerDb;
-  const aggregator = new RoundAggregator(client);
-  for (const id of ids) expect(await aggregator.aggregate(tenantId, id)).toMatchObject({ status: 'PUBLISHED' });
-  expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
+  const made = await releaseInProcess(prisma, tenantId, ids, month);
+  for (const r of made.rounds) expect(r).toMatchObject({ status: 'PUBLISHED' });
+  expect(made.rollup).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
   reference = await snapshot();
   await withTenant(prisma, tenantId, (tx) => tx.release.deleteMany({ where: { kind: 'MONTH' } }));
 }, 120_000);
 
-afterAll(async () => {
-  await queue?.obliterate({ force: true }).catch(() => undefined);
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await deleteRedisKeys(prefix);
-});
+afterAll(() => closeReleaseTestEnv({ queue, prisma, db }, prefix));
 
 it('the roll-up covers last month\'s two rounds; the month with one round gets none', () => {
   expect(reference.map((r) => [r.period, r.status, r.roundId])).toEqual([[month, 'PUBLISHED', null]]);
@@ -202,7 +146,7 @@ it('a fresh audit of the stored roll-up against the rounds\' stored releases fin
 
 it('re-running gives the same release, and a unique key keeps it one', async () => {
   const before = await snapshot();
-  const client = { client: prisma } as unknown as WorkerDb;
+  const client = workerDb(prisma);
   // Not forced: the roll-up is current and left alone (same row).
   expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'UP_TO_DATE' });
   expect(await snapshot()).toEqual(before);
@@ -224,9 +168,7 @@ it('releasing the last round of the month in the worker builds the month\'s roll
     // release the month's last round: only the aggregation job can build it now.
     await waitFor(async () => (await snapshot()).length > 0, 'the start-up sweep');
     await withTenant(prisma, tenantId, (tx) => tx.release.deleteMany({ where: { kind: 'MONTH' } }));
-    const id = jobId.aggregate(roundIds[1]!);
-    await queue.remove(id);
-    await queue.add(JobName.AGGREGATE_ROUND, { tenantId, roundId: roundIds[1]! }, { jobId: id, attempts: 5, removeOnComplete: true });
+    await queueAggregation(queue, tenantId, roundIds[1]!);
     await waitFor(async () => (await snapshot()).length > 0, 'the roll-up after the round');
     expect(content(await snapshot())).toEqual(content(reference));
   } finally {

@@ -6,14 +6,16 @@
 // the same cells (before the fix round 1 of the example was withheld, COUNT_INTERVAL). Also
 // checks what prepare() loads: the roll-up, the roll-up's other round, and the roll-up's data
 // exactly as the roll-up job built it (its audit, integrity checks included, passes).
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
+import { randomBytes } from 'node:crypto';
+import { createPrismaClient, withTenant, type Db } from '@pulsewise/db';
 import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
 import { auditRelease } from '@pulsewise/privacy';
 import type { WorkerDb } from '../src/common/infrastructure.js';
 import { MonthRollups, periodOf } from '../src/modules/releases/month-rollup.js';
 import { loadRelease } from '../src/modules/releases/release-store.js';
 import { RoundAggregator } from '../src/modules/releases/round-aggregator.js';
+import { releaseInProcess, workerDb } from './support/release-env.js';
+import { NESTED_BY_LOCATION, NESTED_UNITS, seedReleaseTenant, twoRoundsIn, utcMonthStart, type Scores } from './support/release-tenant.js';
 
 /** One month of two weekly rounds: per (unit path, location) who was asked and how many answered in each round. */
 interface Fixture {
@@ -40,16 +42,8 @@ const EXAMPLE: Fixture = {
 const BY_LOCATION: Fixture = {
   slug: 'remake-by-location',
   dimensions: ['location'],
-  units: ['Engineering', 'Engineering/Platform', 'Engineering/Data', 'Engineering/Security', 'Sales'],
-  cells: [
-    { unit: 'Engineering/Platform', location: 'Berlin', eligible: 8, answered: [7, 6] },
-    { unit: 'Engineering/Platform', location: 'Boston', eligible: 6, answered: [5, 5] },
-    { unit: 'Engineering/Data', location: 'Berlin', eligible: 7, answered: [6, 7] },
-    { unit: 'Engineering/Data', location: 'Boston', eligible: 4, answered: [3, 2] },
-    { unit: 'Engineering/Security', location: 'Berlin', eligible: 4, answered: [3, 3] },
-    { unit: 'Sales', location: 'Boston', eligible: 10, answered: [8, 9] },
-    { unit: 'Sales', location: 'Berlin', eligible: 6, answered: [5, 4] },
-  ],
+  units: NESTED_UNITS,
+  cells: NESTED_BY_LOCATION,
 };
 
 let db: TestDatabase;
@@ -66,59 +60,35 @@ async function roundRelease(tenantId: string, roundId: string) {
   });
 }
 
+/** Each cell's answers in a round, spread over 1–5 by their index in the cell (the first question as round-remake-rollup.spec.ts's spread()). */
+const spread: Scores = ({ index, variant }) => [1 + ((index * 2 + 1) % 5), 1 + ((index * 3 + variant) % 5)];
+
 /** A tenant with the fixture's month: both rounds released, then the roll-up, as the worker makes them. */
 async function makeMonth(f: Fixture): Promise<{ tenantId: string; roundIds: string[] }> {
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  const tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug: f.slug, name: f.slug } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
+  const { tenantId, roundIds } = await seedReleaseTenant(prisma, {
+    slug: f.slug,
+    name: f.slug,
+    dimensions: f.dimensions,
+    units: f.units,
+    cells: f.cells,
+    programmeStartsAt: lastMonth,
+    rounds: twoRoundsIn(lastMonth),
+    scores: spread,
   });
-  const roundIds = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, allowedDimensions: f.dimensions } });
-    await seedQuestionBank(tx, tenantId);
-    const unitIds = new Map<string, string>();
-    unitIds.set('', (await tx.orgUnit.create({ data: { tenantId, name: f.slug, path: '' } })).id);
-    for (const path of f.units) {
-      const parent = unitIds.get(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')!;
-      unitIds.set(path, (await tx.orgUnit.create({ data: { tenantId, name: path.split('/').at(-1)!, path, parentId: parent } })).id);
-    }
-    const questions = (await tx.question.findMany({ where: { type: 'AGREEMENT_5', current: true }, orderBy: { key: 'asc' }, take: 2 })).map((q) => q.id);
-    const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly pulse', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy'], startsAt: lastMonth } });
-    const ids: string[] = [];
-    for (const [variant, day] of [3, 17].entries()) {
-      const opensAt = new Date(lastMonth.getTime() + (day - 1) * 86_400_000);
-      const closesAt = new Date(opensAt.getTime() + 5 * 86_400_000);
-      const round = await tx.pulseRound.create({ data: { tenantId, programmeId: programme.id, sequence: variant + 1, opensAt, closesAt, closedAt: closesAt, status: 'CLOSED', anonymityThreshold: 5 } });
-      await tx.roundQuestion.createMany({ data: questions.map((questionId, position) => ({ tenantId, roundId: round.id, questionId, position })) });
-      await tx.roundAudience.createMany({ data: f.cells.map((c) => ({ tenantId, roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL', eligible: c.eligible })) });
-      await tx.response.createMany({
-        data: f.cells.flatMap((c) =>
-          Array.from({ length: c.answered[variant]! }, (_, i) => ({
-            tenantId, id: randomUUID(), roundId: round.id, cellUnitId: unitIds.get(c.unit)!, cellLocation: c.location, cellTenure: 'ALL',
-            answers: { [questions[0]!]: 1 + ((i * 2 + 1) % 5), [questions[1]!]: 1 + ((i * 3 + variant) % 5) },
-          })),
-        ),
-      });
-      ids.push(round.id);
-    }
-    return ids;
-  });
-  const aggregator = new RoundAggregator(client);
-  for (const id of roundIds) expect(await aggregator.aggregate(tenantId, id)).toMatchObject({ status: 'PUBLISHED' });
-  expect(await new MonthRollups(client).build(tenantId, month)).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
+  const made = await releaseInProcess(prisma, tenantId, roundIds, month);
+  for (const r of made.rounds) expect(r).toMatchObject({ status: 'PUBLISHED' });
+  expect(made.rollup).toMatchObject({ status: 'PUBLISHED', rounds: roundIds });
   return { tenantId, roundIds };
 }
 
 const months = new Map<Fixture, { tenantId: string; roundIds: string[] }>();
 
 beforeAll(async () => {
-  const now = new Date();
-  lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  lastMonth = utcMonthStart(1);
   month = periodOf(lastMonth);
   db = await createTestDatabase(`round-remake-rollup-${randomBytes(3).toString('hex')}`);
   prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  client = { client: prisma } as unknown as WorkerDb;
+  client = workerDb(prisma);
   for (const f of [EXAMPLE, BY_LOCATION]) months.set(f, await makeMonth(f));
 }, 240_000);
 

@@ -9,6 +9,7 @@ import { withTenant, type Db, type Tx } from '@pulsewise/db';
 import { newPulseToken } from '@pulsewise/jobs';
 import { failpoint } from '../../common/failpoint.js';
 import { MAX_SEND_ATTEMPTS } from './invitation-batch.js';
+import type { PulseMail } from './pulse-mail.js';
 import { ScheduleMemo } from './schedule-memo.js';
 
 /** How often a batch that is still sending makes sure it holds its job's lock. */
@@ -37,6 +38,18 @@ export function batchSchedule(round: BatchRound): ScheduleMemo {
   return new ScheduleMemo({ quietHoursStart: policy.quietHoursStart, quietHoursEnd: policy.quietHoursEnd }, round.opensAt, round.closesAt);
 }
 
+/** An invitation of a batch with its person: the email's recipient and when they may be pinged. */
+export interface BatchMember {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  timeZone: string;
+  workingHoursStart: string;
+  workingHoursEnd: string;
+  workingDays: number[];
+}
+
 export interface BatchLink<M> {
   member: M;
   token: string;
@@ -47,7 +60,7 @@ export interface BatchLink<M> {
  * A fresh single-use link per person, committed before any email goes out (so every link in
  * an email works); only the hashes are stored. A retry makes new ones.
  */
-export async function storeLinks<M extends { id: string }>(db: Db, tenantId: string, members: readonly M[]): Promise<BatchLink<M>[]> {
+async function storeLinks<M extends { id: string }>(db: Db, tenantId: string, members: readonly M[]): Promise<BatchLink<M>[]> {
   const links = members.map((member) => ({ member, ...newPulseToken(tenantId) }));
   if (links.length) {
     await withTenant(db, tenantId, (tx) => tx.$executeRaw`
@@ -62,7 +75,7 @@ export async function storeLinks<M extends { id: string }>(db: Db, tenantId: str
  * One run of a batch job: the per-person failure counts it carries in its payload, the earliest
  * moment it must run again, and sending its emails.
  */
-export class BatchRun<P extends { failures?: Record<string, number> }> {
+export class BatchRun<P extends { tenantId: string; failures?: Record<string, number> }> {
   private readonly failures: Record<string, number>;
   private wakeAt: number | null = null;
 
@@ -74,6 +87,8 @@ export class BatchRun<P extends { failures?: Record<string, number> }> {
       /** The run's instant, on the worker's clock. */
       now: Date;
       lockMs: number;
+      db: Db;
+      mail: PulseMail;
       logger: Logger;
       /** How the log names the email of an invitation, e.g. `invitation <id>`. */
       describe: (invitationId: string) => string;
@@ -93,32 +108,34 @@ export class BatchRun<P extends { failures?: Record<string, number> }> {
   }
 
   /**
-   * Sends and marks in lanes (sendInLanes). Throws when sending stopped — a mark failed or the
-   * lock was lost — so the job's retry resends what is unmarked. Returns the ids sent and marked,
-   * and the members whose email failed.
+   * Stores a link per member, then emails them in lanes (sendInLanes), marking each. Throws when
+   * sending stopped — a mark failed or the lock was lost — so the job's retry resends what is
+   * unmarked. Returns the ids sent and marked, and the members whose email failed.
    */
-  async send<M extends { id: string }>(
-    links: readonly BatchLink<M>[],
+  async send<M extends BatchMember>(
+    due: readonly M[],
     how: {
+      kind: 'invitation' | 'reminder';
+      round: BatchRound;
       lanes: number;
-      /** What the marks record, for the error: `invitations`, `reminders`. */
-      what: string;
-      send: (link: BatchLink<M>) => Promise<void>;
       mark: (invitationId: string) => Promise<void>;
+      linksStoredFailpoint: string;
       halfSentFailpoint: string;
     },
   ): Promise<{ sent: Set<string>; failed: M[] }> {
-    const { job, token, lockMs, logger, describe } = this.options;
+    const { job, token, payload, lockMs, db, mail, logger, describe } = this.options;
+    const links = await storeLinks(db, payload.tenantId, due);
+    failpoint(how.linksStoredFailpoint);
     const result = await sendInLanes(links, {
       lanes: how.lanes,
       lock: new LockGuard(job, token, lockMs),
-      send: how.send,
+      send: (link) => mail.send(link.member, how.round.tenant.name, link.token, how.round.closesAt, how.kind),
       mark: (link) => how.mark(link.member.id),
       onFailed: (link, error) => logger.warn(`${describe(link.member.id)}: ${error.message}`),
       onHalfSent: () => failpoint(how.halfSentFailpoint),
     });
     const sent = new Set([...result.sent].map((link) => link.member.id));
-    if (result.markFailed !== null) throw new Error(`could not mark ${how.what} sent (${(result.markFailed as Error).message}); the retry resends those left unmarked`);
+    if (result.markFailed !== null) throw new Error(`could not mark ${how.kind}s sent (${(result.markFailed as Error).message}); the retry resends those left unmarked`);
     if (result.lockLost) throw new Error(`lost the lock of job ${job.id} while sending (${sent.size} sent and marked); the job's next run sends the rest`);
     return { sent, failed: result.failed.map((link) => link.member) };
   }

@@ -25,7 +25,7 @@ import { Clock } from '../../common/clock.js';
 import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { WorkerConfig } from '../../common/worker-config.js';
-import { batchSchedule, BatchRun, readBatchRound, storeLinks, takesEmails } from './batch-send.js';
+import { batchSchedule, BatchRun, type BatchMember, readBatchRound, takesEmails } from './batch-send.js';
 import { batchRange, type InvitationBatchPayload } from './invitation-batch.js';
 import { PulseMail } from './pulse-mail.js';
 import { reminderBatchJobId, reminderDue, SEND_REMINDER_BATCH } from './reminder-batch-delivery.js';
@@ -43,19 +43,11 @@ export interface BatchOutcome {
 }
 
 /** An invitation of the part, with its person (flat: the schedule and the email's recipient). */
-interface Member {
-  id: string;
+interface Member extends BatchMember {
   status: 'SCHEDULED' | 'SENT';
   responded: boolean;
   remindersSent: number;
   sendAt: Date | null;
-  email: string;
-  displayName: string;
-  active: boolean;
-  timeZone: string;
-  workingHoursStart: string;
-  workingHoursEnd: string;
-  workingDays: number[];
 }
 
 @Injectable()
@@ -90,7 +82,7 @@ export class InvitationBatchDelivery {
     }));
     if (!takesEmails(round, now)) return 'round-closed';
     const schedule = batchSchedule(round);
-    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, logger: this.logger, describe: (id) => `invitation ${id}` });
+    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, db: this.db.client, mail: this.mail, logger: this.logger, describe: (id) => `invitation ${id}` });
     const due: Member[] = [];
     let waiting = 0;
     for (const m of members) {
@@ -105,14 +97,12 @@ export class InvitationBatchDelivery {
       run.wake(next);
     }
 
-    const links = await storeLinks(this.db.client, tenantId, due);
-    failpoint('invitation-batch-links-inserted');
-
-    const { sent, failed } = await run.send(links, {
+    const { sent, failed } = await run.send(due, {
+      kind: 'invitation',
+      round,
       lanes: SEND_CONCURRENCY,
-      what: 'invitations',
-      send: (link) => this.mail.send(link.member, round.tenant.name, link.token, round.closesAt, 'invitation'),
       mark: (id) => this.marks.mark(tenantId, id, now),
+      linksStoredFailpoint: 'invitation-batch-links-inserted',
       halfSentFailpoint: 'invitation-batch-half-sent',
     });
     failpoint('invitation-batch-marked');

@@ -25,10 +25,9 @@ import type { Job } from 'bullmq';
 import { Prisma, withTenant } from '@pulsewise/db';
 import { jobId, JobName, reminderBatchPayload, type JobPayload } from '@pulsewise/jobs';
 import { Clock } from '../../common/clock.js';
-import { failpoint } from '../../common/failpoint.js';
 import { WorkerDb } from '../../common/infrastructure.js';
 import { WorkerConfig } from '../../common/worker-config.js';
-import { batchSchedule, BatchRun, readBatchRound, storeLinks, takesEmails } from './batch-send.js';
+import { batchSchedule, BatchRun, type BatchMember, readBatchRound, takesEmails } from './batch-send.js';
 import { batchRange } from './invitation-batch.js';
 import { PulseMail } from './pulse-mail.js';
 import { SentMarks } from './sent-marks.js';
@@ -52,16 +51,6 @@ export interface ReminderOutcome {
   waiting: number;
 }
 
-interface Member {
-  id: string;
-  email: string;
-  displayName: string;
-  active: boolean;
-  timeZone: string;
-  workingHoursStart: string;
-  workingHoursEnd: string;
-  workingDays: number[];
-}
 
 @Injectable()
 export class ReminderBatchDelivery {
@@ -84,7 +73,7 @@ export class ReminderBatchDelivery {
     const { round, members } = await withTenant(this.db.client, tenantId, async (tx) => ({
       round: await readBatchRound(tx, tenantId, roundId),
       // This job's set: the part's invitations sent at `sentAt`, not answered, reminder n not sent yet.
-      members: await tx.$queryRaw<Member[]>`
+      members: await tx.$queryRaw<BatchMember[]>`
         SELECT i.id::text AS id, p.email, p.display_name AS "displayName", p.active, p.time_zone AS "timeZone",
                p.working_hours_start AS "workingHoursStart", p.working_hours_end AS "workingHoursEnd", p.working_days AS "workingDays"
         FROM pulse_invitations i JOIN people p ON p.tenant_id = i.tenant_id AND p.id = i.person_id
@@ -95,8 +84,8 @@ export class ReminderBatchDelivery {
     }));
     if (!takesEmails(round, now)) return 'round-closed';
     const schedule = batchSchedule(round);
-    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, logger: this.logger, describe: (id) => `reminder ${n} of invitation ${id}` });
-    const due: Member[] = [];
+    const run = new BatchRun({ job, token, payload, now, lockMs: this.config.values.WORKER_LOCK_MS, db: this.db.client, mail: this.mail, logger: this.logger, describe: (id) => `reminder ${n} of invitation ${id}` });
+    const due: BatchMember[] = [];
     let waiting = 0;
     for (const m of members) {
       if (!m.active || run.gaveUp(m.id)) continue;
@@ -115,14 +104,12 @@ export class ReminderBatchDelivery {
       }
     }
 
-    const links = await storeLinks(this.db.client, tenantId, due);
-    failpoint('reminder-batch-links-inserted');
-
-    const { sent, failed } = await run.send(links, {
+    const { sent, failed } = await run.send(due, {
+      kind: 'reminder',
+      round,
       lanes: REMINDER_LANES,
-      what: 'reminders',
-      send: (link) => this.mail.send(link.member, round.tenant.name, link.token, round.closesAt, 'reminder'),
       mark: (id) => this.marks.markReminded(tenantId, id, n),
+      linksStoredFailpoint: 'reminder-batch-links-inserted',
       halfSentFailpoint: 'reminder-batch-half-sent',
     });
 

@@ -5,69 +5,31 @@
 // go to people whose email the server had accepted while the mark was still on its way (the
 // one window a crash can hit, as with one job per person).
 // Runs the built worker (apps/worker/dist) as a real child process.
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import type { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { createQueue, enqueue, JobName, jobId, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
-import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
+import { withTenant } from '@pulsewise/db';
+import { enqueue, JobName, jobId, parsePulseToken } from '@pulsewise/jobs';
+import { tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
+import { anyHourTenant, batchCrashEnv } from '../../../test/support/batch-crash-env.js';
+import { exited, stop, waitFor as waitUntil } from '../../../test/support/worker-process.js';
 import { SEND_CONCURRENCY } from './invitation-batch-delivery.js';
 import { reminderBatchJobId } from './reminder-batch-delivery.js';
-import { exited, startWorker as spawnWorker, stop, waitFor as waitUntil } from '../../../test/support/worker-process.js';
-import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
 
-const prefix = `pwtest:batchcrash:${randomBytes(4).toString('hex')}`;
+const env = batchCrashEnv('batch_crash');
+const { smtp } = env;
 const PEOPLE = 60;
-const smtp = new SmtpSink();
-let db: TestDatabase;
-let prisma: Db;
-let queue: Queue;
-
-const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, smtpUrl: smtp.url, env: { PUBLIC_WEB_URL: 'http://web.test' } });
-
-
-
 const waitFor = (check: () => Promise<boolean>, what: string, timeoutMs = 30_000) => waitUntil(check, what, timeoutMs);
 
-beforeAll(async () => {
-  await smtp.start();
-  db = await createTestDatabase('batch_crash');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = createQueue(QueueName.SURVEYS, redisConnection('redis://127.0.0.1:6379'), prefix);
-});
-
-afterAll(async () => {
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await smtp.stop();
-  await deleteRedisKeys(prefix);
-});
-
-/** A tenant whose people may all be pinged at any hour (so the real clock of a child process will do). */
+/** A tenant whose people may all be pinged at any hour, with a weekly programme for all of them. */
 async function tenant(slug: string): Promise<{ tenantId: string; programmeId: string; emails: string[] }> {
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  const tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug, name: slug.toUpperCase() } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
-  });
-  const emails = Array.from({ length: PEOPLE }, (_, i) => `p${i}@${slug}.test`);
-  const programmeId = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
-    await seedQuestionBank(tx, tenantId);
-    const root = await tx.orgUnit.create({ data: { tenantId, name: slug, path: '' } });
-    await tx.person.createMany({ data: emails.map((email) => ({ tenantId, email, displayName: email.split('@')[0]!, orgUnitId: root.id, workingHoursStart: '00:00', workingHoursEnd: '00:00', workingDays: [1, 2, 3, 4, 5, 6, 7] })) });
+  const { tenantId, emails, made: programmeId } = await anyHourTenant(env.prisma, slug, PEOPLE, async (tx, { tenantId, rootId }) => {
     const p = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: ['energy', 'breaks', 'comment'], startsAt: new Date(Date.now() + 365 * 86_400_000) } });
-    await tx.programmeAudience.create({ data: { tenantId, programmeId: p.id, orgUnitId: root.id } });
+    await tx.programmeAudience.create({ data: { tenantId, programmeId: p.id, orgUnitId: rootId } });
     return p.id;
   });
   return { tenantId, programmeId, emails };
 }
 
 async function invitations(tenantId: string) {
-  return withTenant(prisma, tenantId, async (tx) =>
+  return withTenant(env.prisma, tenantId, async (tx) =>
     tx.pulseInvitation.findMany({ select: { id: true, status: true, sendAt: true, person: { select: { email: true } }, links: { select: { tokenHash: true } } } }),
   );
 }
@@ -80,9 +42,9 @@ it.each([
   ['invitation-batch-marked', 'after every mark, before the reminders are queued'],
 ])('never loses an invitation and never resends a marked one after a kill -9 at %s (%s)', async (point) => {
   const { tenantId, programmeId, emails } = await tenant(point.replace(/[^a-z]/g, ''));
-  const doomed = startWorker(point);
+  const doomed = env.startWorker(point);
   const death = exited(doomed);
-  await enqueue(queue, JobName.LAUNCH_ROUND, { tenantId, programmeId, manual: true });
+  await enqueue(env.queue, JobName.LAUNCH_ROUND, { tenantId, programmeId, manual: true });
   expect(await death).toBe('SIGKILL');
 
   // What the crash left: emails the sink took, invitations marked SENT.
@@ -91,12 +53,12 @@ it.each([
   if (point === 'invitation-batch-links-inserted') expect([...before.values()].every((n) => n === 0)).toBe(true);
   if (point === 'invitation-batch-marked') expect(markedBefore.size).toBe(PEOPLE);
 
-  const survivor = startWorker();
+  const survivor = env.startWorker();
   try {
     // The batch the dead worker held is retried once its lock lapses.
     await waitFor(async () => (await invitations(tenantId)).every((i) => i.status === 'SENT'), 'every invitation marked');
-    const [round] = await withTenant(prisma, tenantId, (tx) => tx.pulseRound.findMany({ select: { id: true } }));
-    await waitFor(async () => (await queue.getJobState(`invites-${round!.id}-0of1`)) === 'unknown', 'the batch to finish');
+    const [round] = await withTenant(env.prisma, tenantId, (tx) => tx.pulseRound.findMany({ select: { id: true } }));
+    await waitFor(async () => (await env.queue.getJobState(`invites-${round!.id}-0of1`)) === 'unknown', 'the batch to finish');
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive now
 
     const after = received(emails);
@@ -117,8 +79,8 @@ it.each([
     // The reminders are queued — one job per reminder for each run's sends — even when the dead
     // run had marked everyone before queueing them.
     for (const inv of await invitations(tenantId)) {
-      expect(await queue.getJobState(reminderBatchJobId(round!.id, 0, 1, 1, inv.sendAt!))).toBe('delayed');
-      expect(await queue.getJobState(jobId.reminder(inv.id, 1))).toBe('unknown');
+      expect(await env.queue.getJobState(reminderBatchJobId(round!.id, 0, 1, 1, inv.sendAt!))).toBe('delayed');
+      expect(await env.queue.getJobState(jobId.reminder(inv.id, 1))).toBe('unknown');
     }
   } finally {
     await stop(survivor);

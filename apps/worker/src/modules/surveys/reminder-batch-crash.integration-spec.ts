@@ -5,63 +5,28 @@
 // window: at most REMINDER_LANES per running batch). Those who answered get nothing.
 // Runs the built worker (apps/worker/dist) as a real child process, on the real clock: the
 // round opened four days ago, so both reminder times of its five days have passed.
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import type { Queue } from 'bullmq';
-import { createPrismaClient, seedQuestionBank, withPlatform, withTenant, type Db } from '@pulsewise/db';
-import { createTestDatabase, type TestDatabase } from '@pulsewise/db/testing';
-import { createQueue, parsePulseToken, QueueName, redisConnection } from '@pulsewise/jobs';
-import { SmtpSink, tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
-import { exited, startWorker as spawnWorker, stop, waitFor } from '../../../test/support/worker-process.js';
-import { deleteRedisKeys } from '../../../test/support/redis-keys.js';
+import { withTenant } from '@pulsewise/db';
+import { parsePulseToken } from '@pulsewise/jobs';
+import { tokenFrom } from '../../../../api/src/test-support/smtp-sink.js';
+import { anyHourTenant, batchCrashEnv } from '../../../test/support/batch-crash-env.js';
+import { exited, stop, waitFor } from '../../../test/support/worker-process.js';
 import { REMINDER_LANES, reminderBatchJobId, SEND_REMINDER_BATCH } from './reminder-batch-delivery.js';
 
-const prefix = `pwtest:remindcrash:${randomBytes(4).toString('hex')}`;
+const env = batchCrashEnv('reminder_crash');
+const { smtp } = env;
 const PEOPLE = 60;
 const DAY = 86_400_000;
-const smtp = new SmtpSink();
-let db: TestDatabase;
-let prisma: Db;
-let queue: Queue;
-
-const startWorker = (failpoint?: string): ChildProcess => spawnWorker({ databaseUrl: db.appUrl, adminUrl: db.adminUrl, redisPrefix: prefix, failpoint, smtpUrl: smtp.url, env: { PUBLIC_WEB_URL: 'http://web.test' } });
-
-beforeAll(async () => {
-  await smtp.start();
-  db = await createTestDatabase('reminder_crash');
-  prisma = createPrismaClient(db.appUrl, { poolSize: 2 });
-  queue = createQueue(QueueName.SURVEYS, redisConnection('redis://127.0.0.1:6379'), prefix);
-});
-
-afterAll(async () => {
-  await queue?.close();
-  await prisma?.$disconnect();
-  await db?.drop();
-  await smtp.stop();
-  await deleteRedisKeys(prefix);
-});
 
 /** A round opened four days ago (five days long) whose invitations all went out when it opened; two people have answered. */
 async function sentRound(slug: string) {
-  const actor = { tenantId: '00000000-0000-0000-0000-000000000000', personId: '00000000-0000-0000-0000-000000000000' };
-  const tenantId = await withPlatform(prisma, actor, async (tx, audit) => {
-    const t = await tx.tenant.create({ data: { slug, name: slug.toUpperCase() } });
-    await audit.record('test.fixture', t.id);
-    return t.id;
-  });
-  const emails = Array.from({ length: PEOPLE }, (_, i) => `p${i}@${slug}.test`);
-  const answered = new Set(emails.slice(0, 2));
+  const answered = new Set(Array.from({ length: 2 }, (_, i) => `p${i}@${slug}.test`));
   const opensAt = new Date(Date.now() - 4 * DAY);
-  const roundId = await withTenant(prisma, tenantId, async (tx) => {
-    await tx.tenantPolicy.create({ data: { tenantId, quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
-    await seedQuestionBank(tx, tenantId);
-    const root = await tx.orgUnit.create({ data: { tenantId, name: slug, path: '' } });
-    await tx.person.createMany({ data: emails.map((email) => ({ tenantId, email, displayName: email.split('@')[0]!, orgUnitId: root.id, workingHoursStart: '00:00', workingHoursEnd: '00:00', workingDays: [1, 2, 3, 4, 5, 6, 7] })) });
+  const { tenantId, emails, made: roundId } = await anyHourTenant(env.prisma, slug, PEOPLE, async (tx, { tenantId, rootId }) => {
     const people = await tx.person.findMany({ select: { id: true, email: true } });
     const programme = await tx.pulseProgramme.create({ data: { tenantId, name: 'Weekly', cadence: 'WEEKLY', openDays: 5, questionsPerRound: 3, questionKeys: [], startsAt: new Date(Date.now() + 365 * DAY) } });
     const round = await tx.pulseRound.create({ data: { tenantId, programmeId: programme.id, sequence: 1, status: 'OPEN', opensAt, closesAt: new Date(opensAt.getTime() + 5 * DAY), anonymityThreshold: 5, invitedCount: PEOPLE } });
     await tx.pulseInvitation.createMany({
-      data: people.map((p) => ({ tenantId, roundId: round.id, personId: p.id, cellUnitId: root.id, cellLocation: 'ALL', cellTenure: 'ALL', status: 'SENT' as const, sendAt: opensAt, responded: answered.has(p.email) })),
+      data: people.map((p) => ({ tenantId, roundId: round.id, personId: p.id, cellUnitId: rootId, cellLocation: 'ALL', cellTenure: 'ALL', status: 'SENT' as const, sendAt: opensAt, responded: answered.has(p.email) })),
     });
     return round.id;
   });
@@ -69,7 +34,7 @@ async function sentRound(slug: string) {
 }
 
 async function invitations(tenantId: string) {
-  return withTenant(prisma, tenantId, (tx) => tx.pulseInvitation.findMany({ select: { id: true, remindersSent: true, person: { select: { email: true } }, links: { select: { tokenHash: true } } } }));
+  return withTenant(env.prisma, tenantId, (tx) => tx.pulseInvitation.findMany({ select: { id: true, remindersSent: true, person: { select: { email: true } }, links: { select: { tokenHash: true } } } }));
 }
 
 const reminders = (email: string) => smtp.to(email).filter((m) => m.subject.startsWith('Reminder:'));
@@ -80,20 +45,20 @@ it.each([
 ])('reminds everyone due exactly once, but for the in-flight window, after a kill -9 at %s (%s)', async (point) => {
   const { tenantId, roundId, emails, answered, opensAt } = await sentRound(point.replace(/[^a-z]/g, ''));
   const id = reminderBatchJobId(roundId, 0, 1, 1, opensAt);
-  const doomed = startWorker(point);
+  const doomed = env.startWorker(point);
   const death = exited(doomed);
-  await queue.add(SEND_REMINDER_BATCH, { tenantId, roundId, part: 0, parts: 1, reminder: 1, sentAt: opensAt.toISOString() }, { jobId: id });
+  await env.queue.add(SEND_REMINDER_BATCH, { tenantId, roundId, part: 0, parts: 1, reminder: 1, sentAt: opensAt.toISOString() }, { jobId: id });
   expect(await death).toBe('SIGKILL');
 
   const before = new Map(emails.map((email) => [email, reminders(email).length]));
   const markedBefore = new Set((await invitations(tenantId)).filter((i) => i.remindersSent >= 1).map((i) => i.person.email));
   if (point === 'reminder-batch-links-inserted') expect([...before.values()].every((n) => n === 0)).toBe(true);
 
-  const survivor = startWorker();
+  const survivor = env.startWorker();
   try {
     const due = emails.filter((email) => !answered.has(email));
     await waitFor(async () => (await invitations(tenantId)).filter((i) => i.remindersSent === 1).length === due.length, 'every reminder marked');
-    await waitFor(async () => (await queue.getJobState(id)) === 'unknown', 'the reminder batch to finish');
+    await waitFor(async () => (await env.queue.getJobState(id)) === 'unknown', 'the reminder batch to finish');
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive now
 
     const window = due.filter((email) => before.get(email)! > 0 && !markedBefore.has(email));

@@ -179,10 +179,9 @@ async function protectTables(
   for (let round = 0; round <= maxRounds; round++) {
     if (unwantedTotal && hidesTotal(plan, unwantedTotal)) return { published: false, abandoned: true, reason: 'this choice of tables hides a unit total that the release without splits shows', audit: report };
     const release = assembleRelease(plan);
-    // The exact test is cheap: settle it before paying for LP bounds.
-    const audit: AuditOptions = { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons, memo };
-    report = await auditRelease(release, { ...audit, intervals: false });
-    if (report.ok) report = await auditRelease(release, audit);
+    // The exact test is cheap: settle it before paying for LP bounds (one audit, which stops
+    // before its bound checks while anything exact fails).
+    report = await auditRelease(release, { ...options.audit, priorReleases: options.priorReleases, truth: model, seesReasons, memo, boundsOnlyIfExactPasses: true });
     if (report.ok) return { published: true, release, audit: report, fixRounds: round };
     const fixes = chooseFixes(plan, report.violations, model.releaseId);
     options.onAuditRound?.({

@@ -18,6 +18,12 @@ export interface AuditOptions {
   /** Run the LP bound checks (default true). The exact test always runs. */
   intervals?: boolean;
   /**
+   * Run the bound checks only when everything before them passed (exact, residual, threshold):
+   * a repair loop fixes those first, and bound checks of a release about to change are wasted.
+   * The report is then what `intervals: false` would give.
+   */
+  boundsOnlyIfExactPasses?: boolean;
+  /**
    * Attacker model: hiding reasons are visible (BELOW_THRESHOLD ⇒ n <= k-1, COMPLEMENTARY ⇒ n >= k).
    * Default false: the UI shows one message for every hidden cell. Bands are always visible.
    */
@@ -165,7 +171,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
 
   let lpSolves = 0;
   const counts = { witnessCertified: 0, atomSpaceCertified: 0 };
-  if (options.intervals !== false) {
+  if (options.intervals !== false && !(options.boundsOnlyIfExactPasses && violations.length > 0)) {
     const highs = await (options.solver ?? loadSolver)();
     const { noSkip, exactCountVars } = countFacts(system, release, truth);
     const truthOf = varTruth(system, release, truth);

@@ -89,18 +89,18 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   const splitsShown = (mask: Uint8Array) => mask.reduce((count, x, g) => count + (isSplit(g) && !x ? 1 : 0), 0);
   if (!(options.totalsFirst ?? true) || splitsShown(latent) === 0) return protectTables(model, grid, latent, options);
 
-  const report = (tables: Uint8Array, result: ProtectResult & { abandoned?: boolean }) =>
+  const noteCandidate = (tables: Uint8Array, result: ProtectResult & { abandoned?: boolean }) =>
     options.onCandidate?.({ splits: splitsShown(tables), outcome: result.abandoned ? 'abandoned' : result.published ? 'published' : 'withheld' });
   const noSplits = Uint8Array.from(latent, (x, g) => (isSplit(g) ? 1 : x));
   const baseline = await protectTables(model, grid, noSplits, options);
-  report(noSplits, baseline);
+  noteCandidate(noSplits, baseline);
   if (!baseline.published) return baseline;
   const mustHide = hiddenTotals(grid, baseline.release);
   const tables = Uint8Array.from(latent);
   const attempts = new Map<number, number>();
   for (let round = 0; round < MAX_SPLIT_ROUNDS; round++) {
     const result = await protectTables(model, grid, tables, options);
-    report(tables, result);
+    noteCandidate(tables, result);
     if (!result.published) break;
     const extra = [...hiddenTotals(grid, result.release)].filter((node) => !mustHide.has(node));
     if (extra.length === 0) return result;
@@ -117,7 +117,7 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
     // Its answer is only wanted if it hides no total beyond mustHide, and a protection run only
     // ever hides more: it is given up as soon as its plan hides another total.
     const result = await protectTables(model, grid, rootOnly, options, options.abandonEarly === false ? undefined : (node) => !mustHide.has(node));
-    report(rootOnly, result);
+    noteCandidate(rootOnly, result);
     if (result.published && [...hiddenTotals(grid, result.release)].every((node) => mustHide.has(node))) return result;
   }
   return baseline;

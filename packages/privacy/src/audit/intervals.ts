@@ -262,12 +262,11 @@ export class BoundsModel {
       limit(x - this.colLo[c]!, d);
       limit(this.colHi[c]! - x, -d);
     }
-    // Row activities are kept incrementally: the activity at the truth (precomputed) plus the
-    // point's few departures from it. A relation such as "the organisation = the sum of its
-    // atoms" has thousands of columns; summing it afresh for every candidate step was the
-    // auditor's largest single cost (bench/README.md).
-    // Scratch arrays instead of per-call maps (this runs hundreds of thousands of times):
-    // `touched` lists the rows delta moves, `stamp` marks them for this call.
+    // A row's activity is its activity at the truth (precomputed) plus the point's few departures
+    // from it: a relation such as "the organisation = the sum of its atoms" has thousands of
+    // columns, and summing it afresh for every candidate step was the auditor's largest single
+    // cost (bench/README.md, finding 1). This runs hundreds of thousands of times, so it works in
+    // per-row scratch arrays: `touched` lists the rows delta moves, `stepStamp` marks them.
     const epoch = ++this.stepEpoch;
     const touched = this.stepTouched;
     touched.length = 0;

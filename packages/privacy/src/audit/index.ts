@@ -3,12 +3,13 @@
 
 import type { AuditReport, CellModel, HistogramMeasureDef, MeasureDef, ModelAtom, ModelCell, Release, ReleaseCell, Violation } from '../model.js';
 import { eliminate, type Elimination, type SparseRow } from './elimination.js';
-import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type Sensitivity } from './facts.js';
+import { COUNT_LAYER, isHiddenIn, layerKnowns, measureDefs, nearUnanimity, sensitivityOf, type LayerKnowns, type Sensitivity } from './facts.js';
 import { BoundsModel, checkTarget, type IntervalTarget, type LocalBounds, type VarTruth } from './intervals.js';
 import { loadSolver } from './lp.js';
 import type { Highs } from 'highs';
 import { impliedBelowThreshold, partCaps, type PartCap } from './rollup-reasons.js';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
+import { unitLevelReleases } from './unit-level.js';
 
 export interface AuditOptions {
   /** Earlier releases covering the same people (same rounds, or rounds this one rolls up). */
@@ -48,6 +49,11 @@ export interface AuditOptions {
   largePath?: 'all' | 'atomSpace' | 'neighbourhoods';
   /** How many atoms the successive atom-space LPs free at most (default [24, 96]). */
   atomSpaceAtoms?: readonly number[];
+  /**
+   * Bound checks of releases that hold only whole-node totals run on one unknown per (round, unit)
+   * (default true; unit-level.ts says why the bounds are the same). False keeps them on the atoms (tests).
+   */
+  unitLevel?: boolean;
   /** The LP solver to use (default: the HiGHS WASM build, loaded once). Tests inject faulty solvers here. */
   solver?: () => Promise<Highs>;
   /**
@@ -117,17 +123,9 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   // Exact test, layer by layer: a hidden value is derivable iff its unit vector is in the row space.
-  const eliminations = new Map<string, Elimination>();
-  // The rows of a layer depend only on which variables it knows (coefficients are the
-  // relations'; values are not used), so layers that know the same variables — typically every
-  // question whose published cells are the count layer's — share one elimination.
-  const bySignature = new Map<string, Elimination>();
+  const eliminations = eliminateLayers(system, layers);
   for (const layer of layers) {
-    const signature = [...layer.known.keys()].sort((a, b) => a - b).join(',');
-    const cached = bySignature.get(signature);
-    const elimination = cached ?? eliminate(layerRows(system, layer.known));
-    bySignature.set(signature, elimination);
-    eliminations.set(layer.key, elimination);
+    const elimination = eliminations.get(layer.key)!;
     for (const v of elimination.determined) {
       for (const { releaseId, cellKey } of system.variables[v]!.cells) {
         const cell = system.cells.get(releaseId)!.get(cellKey)!;
@@ -170,18 +168,25 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   let lpSolves = 0;
+  let unitLevel = false;
   const counts = { witnessCertified: 0, atomSpaceCertified: 0 };
   if (options.intervals !== false && !(options.boundsOnlyIfExactPasses && violations.length > 0)) {
+    // Releases of whole-node totals only: the same bounds on one unknown per (round, unit) (unit-level.ts).
+    const unitReleases = options.unitLevel === false || caps.length > 0 ? undefined : unitLevelReleases(releases);
+    const view = unitReleases ? boundsView(unitReleases, defs) : { releases, system, layers, eliminations };
+    const current = view.releases.at(-1)!;
+    unitLevel = unitReleases !== undefined;
     const highs = await (options.solver ?? loadSolver)();
-    const { noSkip, exactCountVars } = countFacts(system, release, truth);
-    const truthOf = varTruth(system, release, truth);
-    const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
-    addReasonFacts(model, system, layers, seesReasons, implied);
-    addPartCaps(model, layers, caps, release.k);
+    const { noSkip, exactCountVars } = countFacts(view.system, current, truth);
+    const truthOf = varTruth(view.system, current, truth);
+    const model = new BoundsModel(highs, view.system, view.layers, noSkip, exactCountVars, (v) => truthOf.get(v));
+    addReasonFacts(model, view.system, view.layers, seesReasons, implied);
+    addPartCaps(model, view.layers, caps, release.k);
     model.finish();
     try {
       const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
-      const targets = intervalTargets(system, releases, release, truth, sensitivity);
+      const insiderVar = (a: ModelAtom) => view.system.atomVar.get(atomId(a.block, a.unitId, unitReleases ? {} : a.dims));
+      const targets = intervalTargets(view.system, view.releases, current, truth, sensitivity, insiderVar);
       const memo = options.memo;
       const last = memo?.last;
       const reusable =
@@ -199,7 +204,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
       for (const target of targets) {
         if (model.componentSize(target.v) <= limit) needLp.push(target);
         else {
-          const found = witnessOnly(model, layers, target, seesReasons, eliminations, passed);
+          const found = witnessOnly(model, view.layers, target, seesReasons, view.eliminations, passed);
           if (found === undefined) {
             needLp.push(target);
             if (++large > maxLarge) break;
@@ -218,7 +223,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
           detail: `more than ${maxLarge} small hidden groups that witnesses could not certify sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
         });
       } else {
-        for (const target of needLp) violations.push(...checkInterval(model, layers, target, seesReasons, eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
+        for (const target of needLp) violations.push(...checkInterval(model, view.layers, target, seesReasons, view.eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
         if (memo) memo.last = { release, truth, priors: options.priorReleases, seesReasons: options.seesReasons ?? false };
       }
     } finally {
@@ -227,7 +232,32 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     lpSolves = model.solves;
   }
 
-  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started), ...counts } };
+  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started), ...counts, ...(unitLevel ? { unitLevel } : {}) } };
+}
+
+/**
+ * Layer by layer, the elimination of the relations restricted to the layer's unknowns. The rows
+ * depend only on which variables a layer knows (coefficients are the relations'; values are not
+ * used), so layers that know the same variables — typically every question whose published cells
+ * are the count layer's — share one elimination.
+ */
+function eliminateLayers(system: LinearSystem, layers: LayerKnowns[]): Map<string, Elimination> {
+  const out = new Map<string, Elimination>();
+  const bySignature = new Map<string, Elimination>();
+  for (const layer of layers) {
+    const signature = [...layer.known.keys()].sort((a, b) => a - b).join(',');
+    const elimination = bySignature.get(signature) ?? eliminate(layerRows(system, layer.known));
+    bySignature.set(signature, elimination);
+    out.set(layer.key, elimination);
+  }
+  return out;
+}
+
+/** What the bound checks work on: the releases, their relations, each layer's knowns and eliminations. */
+function boundsView(releases: Release[], defs: Map<string, MeasureDef>) {
+  const system = buildLinearSystem(releases);
+  const layers = layerKnowns(system, defs);
+  return { releases, system, layers, eliminations: eliminateLayers(system, layers) };
 }
 
 /**
@@ -551,6 +581,7 @@ function intervalTargets(
   current: Release,
   truth: CellModel | undefined,
   sensitivity: Map<string, Map<string, Sensitivity>>,
+  insiderVar: (atom: ModelAtom) => number | undefined,
 ): IntervalTarget[] {
   const out: IntervalTarget[] = [];
   const insiders = truth ? insiderAtoms(truth) : new Map<string, ModelAtom>();
@@ -584,7 +615,7 @@ function intervalTargets(
           }
           else if (stats.count > 0) answers.set(def.key, []);
         }
-        const v = system.atomVar.get(atomId(atom.block, atom.unitId, atom.dims));
+        const v = insiderVar(atom);
         if (v !== undefined) target.insider = { atom: v, answers };
       }
       out.push(target);

@@ -155,20 +155,32 @@ type Used = Map<number, [number, number]>;
 /**
  * Cheapest closed pattern containing cell g along which g can move up by needUp
  * and down by needDown without any cell leaving its known bounds, or null.
+ *
+ * Branch and bound: costs only add up (every term is >= 0), so a chain or a climb that already
+ * costs as much as the best pattern found so far cannot beat it and is not explored further.
+ * Only strictly cheaper patterns ever replaced the best one, so the result is the same pattern
+ * the exhaustive search finds (same cost, same tie-breaking order).
  */
 function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDown: number, used: Used, splitFree: Uint8Array): { cost: number; pattern: Pattern } | null {
   const X = Math.floor(g / grid.combos);
   const combo = g % grid.combos;
   const nodeCount = grid.nodeKeys.length;
   let best: { cost: number; pattern: Pattern } | null = null;
+  const bestCost = (): number => best?.cost ?? Infinity;
   // A total whose pattern stays on totals: see splitFreeNodes. Only on nodes it holds for.
   const marginOnly: Corner[] = [{ combo: 0, sign: 1 }];
   const cornerSets = combo === 0 && grid.combos > 1 ? [marginOnly, ...rectangles(grid, combo)] : rectangles(grid, combo);
+  // Per (node, sign) slot and corner set (epoch): the chain's exact cost and first-cheapest child,
+  // or a lower bound when a budget cut the search short.
+  const exact = new Float64Array(2 * nodeCount);
+  const exactAt = new Int32Array(2 * nodeCount);
+  const bestChild = new Int32Array(2 * nodeCount);
+  const bound = new Float64Array(2 * nodeCount);
+  const boundAt = new Int32Array(2 * nodeCount);
+  let epoch = 0;
 
   for (const corners of cornerSets) {
-    const memo = new Float64Array(2 * nodeCount).fill(NaN);
-    const bestChild = new Int32Array(2 * nodeCount).fill(-1);
-
+    epoch++;
     const cornerCost = (Z: number, s: number): number => {
       if (corners === marginOnly && !splitFree[Z]) return Infinity;
       let cost = 0;
@@ -177,45 +189,71 @@ function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDo
         if (grid.cells[h] === undefined) return Infinity;
         const e = s * sign;
         const v = layer.value[h]!;
-        const [lo, hi] = layer.hidden[h] ? [layer.lo[h]!, layer.hi[h]!] : complementaryBounds(layer, h);
-        const [usedUp, usedDown] = used.get(h) ?? [0, 0];
+        const hidden = layer.hidden[h] === 1;
+        // A published cell's bounds once hidden: complementaryBounds, without the tuple.
+        const lo = hidden ? layer.lo[h]! : layer.seesReasons ? Math.min(layer.k, v) : 0;
+        const hi = hidden ? layer.hi[h]! : layer.upper[h]!;
+        const u = used.get(h);
         const up = e > 0 ? needUp : needDown;
         const down = e > 0 ? needDown : needUp;
-        if (hi - v - usedUp < up || v - lo - usedDown < down) return Infinity;
-        if (!layer.hidden[h]) cost += v + 1;
+        if (hi - v - (u ? u[0] : 0) < up || v - lo - (u ? u[1] : 0) < down) return Infinity;
+        if (!hidden) cost += v + 1;
       }
       return cost;
     };
     // Cheapest way to balance node Z moving with sign s: its corners plus a chain down to a leaf.
-    const chain = (Z: number, s: number): number => {
+    // Exact when below `budget`; otherwise some lower bound that is at least `budget`.
+    const chain = (Z: number, s: number, budget: number): number => {
       const slot = 2 * Z + (s > 0 ? 1 : 0);
-      if (!Number.isNaN(memo[slot]!)) return memo[slot]!;
-      let cost = cornerCost(Z, s);
-      if (cost < Infinity && grid.children[Z]!.length > 0) {
-        let below = Infinity;
-        for (const c of grid.children[Z]!) {
-          const cc = chain(c, s);
-          if (cc < below) [below, bestChild[slot]] = [cc, c];
+      if (exactAt[slot] === epoch) return exact[slot]!;
+      if (boundAt[slot] === epoch && bound[slot]! >= budget) return bound[slot]!;
+      const own = cornerCost(Z, s);
+      const kids = grid.children[Z]!;
+      if (own === Infinity || kids.length === 0 || own >= budget) {
+        if (own === Infinity || kids.length === 0) {
+          exactAt[slot] = epoch;
+          exact[slot] = own;
+          bestChild[slot] = -1;
+        } else {
+          boundAt[slot] = epoch;
+          bound[slot] = own;
         }
-        cost += below;
+        return own;
       }
-      memo[slot] = cost;
-      return cost;
+      let below = Infinity;
+      let argmin = -1;
+      let floor = Infinity; // smallest lower bound among the children cut short
+      for (const c of kids) {
+        const cap = Math.min(below, budget - own);
+        const cc = chain(c, s, cap);
+        if (cc < cap) [below, argmin] = [cc, c];
+        else if (cc < floor) floor = cc;
+      }
+      if (own + below < budget) {
+        exactAt[slot] = epoch;
+        exact[slot] = own + below;
+        bestChild[slot] = argmin;
+        return own + below;
+      }
+      const lower = own + Math.min(below, floor);
+      boundAt[slot] = epoch;
+      bound[slot] = lower;
+      return lower;
     };
     const chainNodes = (Z: number, s: number, out: [number, number][]): void => {
       for (let n = Z; n >= 0; n = bestChild[2 * n + (s > 0 ? 1 : 0)]!) out.push([n, s]);
     };
     const consider = (cost: number, build: () => [number, number][]): void => {
       if (cost === 0 && layer.boost[g]) return; // a re-protection must add something
-      if (cost < Infinity && (!best || cost < best.cost)) best = { cost, pattern: { corners, nodes: build() } };
+      if (cost < bestCost()) best = { cost, pattern: { corners, nodes: build() } };
     };
 
-    const base = chain(X, 1);
-    if (base === Infinity) continue;
+    const base = chain(X, 1, bestCost());
+    if (base >= bestCost()) continue;
     // Walk up: at each level the pattern closes with a sibling (moving the other way), or climbs to the parent.
     const path: number[] = [X];
     let pathCost = 0;
-    for (let A = X; ; ) {
+    for (let A = X; base + pathCost < bestCost(); ) {
       const P = grid.parent[A]!;
       if (P < 0) {
         consider(base + pathCost, () => {
@@ -228,7 +266,9 @@ function bestPattern(grid: Grid, layer: Layer, g: number, needUp: number, needDo
       }
       for (const B of grid.children[P]!) {
         if (B === A) continue;
-        consider(base + pathCost + chain(B, -1), () => {
+        const spent = base + pathCost;
+        const sibling = chain(B, -1, bestCost() - spent);
+        consider(spent + sibling, () => {
           const out: [number, number][] = [];
           chainNodes(X, 1, out);
           for (const n of path.slice(1)) out.push([n, 1]);

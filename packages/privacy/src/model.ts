@@ -233,7 +233,7 @@ export interface AuditReport {
     witnessCertified?: number;
     /** Targets in such regions certified by an atom-space LP (the target's atoms free, the rest pinned). */
     atomSpaceCertified?: number;
-    /** The bound checks ran on one unknown per (round, unit): the releases hold only whole-node totals. */
+    /** The audit ran on one unknown per (round, unit): the releases hold only whole-node totals. */
     unitLevel?: boolean;
   };
 }

@@ -9,7 +9,7 @@ import { loadSolver } from './lp.js';
 import type { Highs } from 'highs';
 import { impliedBelowThreshold, partCaps, type PartCap } from './rollup-reasons.js';
 import { atomId, buildLinearSystem, type LinearSystem } from './system.js';
-import { unitLevelReleases } from './unit-level.js';
+import { unitLevelReleases, withWholeUnitGroups } from './unit-level.js';
 
 export interface AuditOptions {
   /** Earlier releases covering the same people (same rounds, or rounds this one rolls up). */
@@ -50,8 +50,8 @@ export interface AuditOptions {
   /** How many atoms the successive atom-space LPs free at most (default [24, 96]). */
   atomSpaceAtoms?: readonly number[];
   /**
-   * Bound checks of releases that hold only whole-node totals run on one unknown per (round, unit)
-   * (default true; unit-level.ts says why the bounds are the same). False keeps them on the atoms (tests).
+   * Releases that hold only whole-node totals are audited on one unknown per (round, unit)
+   * (default true; unit-level.ts says why the audit is the same). False keeps it on the atoms (tests).
    */
   unitLevel?: boolean;
   /** The LP solver to use (default: the HiGHS WASM build, loaded once). Tests inject faulty solvers here. */
@@ -98,7 +98,11 @@ function onlyHidesMore(prev: Release, next: Release): boolean {
 export async function auditRelease(release: Release, options: AuditOptions = {}): Promise<AuditReport> {
   const started = performance.now();
   const releases = [...linkedPriors(release, options.priorReleases ?? []), release];
-  const system = buildLinearSystem(releases);
+  // Releases of whole-node totals only are audited on one unknown per (round, unit), plus the
+  // latent groups that are unions of whole units: the same facts, far fewer unknowns (unit-level.ts).
+  const unitReleases = options.unitLevel === false ? undefined : unitLevelReleases(releases);
+  const system = buildLinearSystem(unitReleases ?? releases);
+  const exactSystem = unitReleases ? withWholeUnitGroups(system, release) : system;
   const defs = measureDefs(releases);
   const layers = layerKnowns(system, defs);
   const truth = options.truth;
@@ -123,12 +127,14 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   // Exact test, layer by layer: a hidden value is derivable iff its unit vector is in the row space.
-  const eliminations = eliminateLayers(system, layers);
+  const exactEliminations = eliminateLayers(exactSystem, layers);
   for (const layer of layers) {
-    const elimination = eliminations.get(layer.key)!;
-    for (const v of elimination.determined) {
-      for (const { releaseId, cellKey } of system.variables[v]!.cells) {
-        const cell = system.cells.get(releaseId)!.get(cellKey)!;
+    const elimination = exactEliminations.get(layer.key)!;
+    // Published values count too: in the unit view one unknown can stand for cells of several
+    // releases (the same unit's total) and for latent groups equal to it.
+    for (const v of [...elimination.determined, ...layer.known.keys()]) {
+      for (const { releaseId, cellKey } of exactSystem.variables[v]!.cells) {
+        const cell = exactSystem.cells.get(releaseId)!.get(cellKey)!;
         if (!isHiddenIn(cell, layer.key)) continue;
         const s = sensitivity.get(releaseId)!.get(cellKey)!;
         const sensitive = layer.key === COUNT_LAYER ? s.count : (s.measures.get(layer.key)?.exact ?? false);
@@ -137,7 +143,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
       }
       // Latent groups (cells of the cross-classification the release does not hold) are real
       // people too: judged from the current data, they must not be worked out either.
-      for (const { releaseId, cellKey } of system.variables[v]!.latent) {
+      for (const { releaseId, cellKey } of exactSystem.variables[v]!.latent) {
         const t = releaseId === release.releaseId ? truthCells.get(cellKey) : undefined;
         if (!t) continue;
         if (latentSensitive(t, release, defs, layer.key)) {
@@ -148,7 +154,10 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   // Residuals: when a relation's total is published, its hidden parts add up to a known group.
-  violations.push(...residualChecks(system, layers, release, varTruth(system, release, truth)));
+  // In the unit view a unit's unknown also stands for the latent groups equal to it; in the atoms'
+  // system those are unknowns of their own, whose only row with a published total is the unit's
+  // own margin (their parts add up to that published total), so they are never a residual there.
+  violations.push(...residualChecks(exactSystem, layers, release, varTruth(exactSystem, release, truth), unitReleases === undefined));
 
   // Roll-ups (rollup-reasons.ts): a BELOW_THRESHOLD a reader can see on a group of k or more is
   // explained by a linked round release, or by a round whose part the data show below k (then
@@ -157,6 +166,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   const implied = seesReasons ? impliedBelowThreshold(releases) : new Map<string, Map<string, Set<string>>>();
   let caps: PartCap[] = [];
   if (seesReasons && truth) {
+    // (Single-block releases, as in the unit view, never get caps: their one part is the cell.)
     const found = partCaps(release, truth, implied.get(release.releaseId), (id) => system.atomVar.get(id));
     caps = found.caps.filter((cap) => cap.layer === COUNT_LAYER || defs.get(cap.layer)?.kind === 'histogram');
     for (const u of [...found.unexplained, ...found.caps.filter((cap) => !caps.includes(cap))]) {
@@ -168,25 +178,21 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
   }
 
   let lpSolves = 0;
-  let unitLevel = false;
   const counts = { witnessCertified: 0, atomSpaceCertified: 0 };
   if (options.intervals !== false && !(options.boundsOnlyIfExactPasses && violations.length > 0)) {
-    // Releases of whole-node totals only: the same bounds on one unknown per (round, unit) (unit-level.ts).
-    const unitReleases = options.unitLevel === false || caps.length > 0 ? undefined : unitLevelReleases(releases);
-    const view = unitReleases ? boundsView(unitReleases, defs) : { releases, system, layers, eliminations };
-    const current = view.releases.at(-1)!;
-    unitLevel = unitReleases !== undefined;
+    const current = (unitReleases ?? releases).at(-1)!;
+    const eliminations = exactSystem === system ? exactEliminations : eliminateLayers(system, layers);
     const highs = await (options.solver ?? loadSolver)();
-    const { noSkip, exactCountVars } = countFacts(view.system, current, truth);
-    const truthOf = varTruth(view.system, current, truth);
-    const model = new BoundsModel(highs, view.system, view.layers, noSkip, exactCountVars, (v) => truthOf.get(v));
-    addReasonFacts(model, view.system, view.layers, seesReasons, implied);
-    addPartCaps(model, view.layers, caps, release.k);
+    const { noSkip, exactCountVars } = countFacts(system, current, truth);
+    const truthOf = varTruth(system, current, truth);
+    const model = new BoundsModel(highs, system, layers, noSkip, exactCountVars, (v) => truthOf.get(v));
+    addReasonFacts(model, system, layers, seesReasons, implied);
+    addPartCaps(model, layers, caps, release.k);
     model.finish();
     try {
       const limit = options.lpComponentLimit ?? COMPONENT_LIMIT;
-      const insiderVar = (a: ModelAtom) => view.system.atomVar.get(atomId(a.block, a.unitId, unitReleases ? {} : a.dims));
-      const targets = intervalTargets(view.system, view.releases, current, truth, sensitivity, insiderVar);
+      const insiderVar = (a: ModelAtom) => system.atomVar.get(atomId(a.block, a.unitId, unitReleases ? {} : a.dims));
+      const targets = intervalTargets(system, unitReleases ?? releases, current, truth, sensitivity, insiderVar);
       const memo = options.memo;
       const last = memo?.last;
       const reusable =
@@ -204,7 +210,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
       for (const target of targets) {
         if (model.componentSize(target.v) <= limit) needLp.push(target);
         else {
-          const found = witnessOnly(model, view.layers, target, seesReasons, view.eliminations, passed);
+          const found = witnessOnly(model, layers, target, seesReasons, eliminations, passed);
           if (found === undefined) {
             needLp.push(target);
             if (++large > maxLarge) break;
@@ -223,7 +229,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
           detail: `more than ${maxLarge} small hidden groups that witnesses could not certify sit in hidden regions too large to bound-check (over ${limit} LP columns); publish fewer dimensions per release`,
         });
       } else {
-        for (const target of needLp) violations.push(...checkInterval(model, view.layers, target, seesReasons, view.eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
+        for (const target of needLp) violations.push(...checkInterval(model, layers, target, seesReasons, eliminations, limit, passed, options.largePath ?? 'all', counts, options.atomSpaceAtoms ?? ATOM_SPACES));
         if (memo) memo.last = { release, truth, priors: options.priorReleases, seesReasons: options.seesReasons ?? false };
       }
     } finally {
@@ -232,7 +238,7 @@ export async function auditRelease(release: Release, options: AuditOptions = {})
     lpSolves = model.solves;
   }
 
-  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started), ...counts, ...(unitLevel ? { unitLevel } : {}) } };
+  return { ok: violations.length === 0, violations, redundant, stats: { hiddenCells, lpSolves, ms: Math.round(performance.now() - started), ...counts, ...(unitReleases ? { unitLevel: true } : {}) } };
 }
 
 /**
@@ -251,13 +257,6 @@ function eliminateLayers(system: LinearSystem, layers: LayerKnowns[]): Map<strin
     out.set(layer.key, elimination);
   }
   return out;
-}
-
-/** What the bound checks work on: the releases, their relations, each layer's knowns and eliminations. */
-function boundsView(releases: Release[], defs: Map<string, MeasureDef>) {
-  const system = buildLinearSystem(releases);
-  const layers = layerKnowns(system, defs);
-  return { releases, system, layers, eliminations: eliminateLayers(system, layers) };
 }
 
 /**
@@ -345,7 +344,7 @@ function bandIsTrue(def: HistogramMeasureDef, hist: number[], dir: 'HIGH' | 'LOW
  * relation with a published total, the hidden parts' true count (respondents, or
  * answers to the question) must reach k.
  */
-function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKnowns>, release: Release, truthOf: Map<number, VarTruth>): Violation[] {
+function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKnowns>, release: Release, truthOf: Map<number, VarTruth>, latentParts: boolean): Violation[] {
   const out = new Map<string, Violation>();
   for (const layer of layers) {
     const count = (v: number): number | undefined => {
@@ -363,7 +362,7 @@ function residualChecks(system: LinearSystem, layers: ReturnType<typeof layerKno
       const sum = (counts as number[]).reduce((a, b) => a + b, 0);
       if (sum >= release.k) continue;
       for (const v of hidden) {
-        for (const { releaseId, cellKey } of [...system.variables[v]!.cells, ...system.variables[v]!.latent]) {
+        for (const { releaseId, cellKey } of [...system.variables[v]!.cells, ...(latentParts ? system.variables[v]!.latent : [])]) {
           if (releaseId !== release.releaseId) continue;
           const key = `${layer.key}|${cellKey}`;
           if (!out.has(key)) {

@@ -199,16 +199,20 @@ export class BoundsModel {
     const n = this.system.variables.length;
     this.varCols = Array.from({ length: n }, () => []);
     this.colVar.forEach((v, c) => this.varCols[v]!.push(c));
-    const rowSets = Array.from({ length: n }, () => new Set<number>());
+    // Rows are visited in order, so each variable's list comes out sorted without duplicates.
+    const rowsOfVar: number[][] = Array.from({ length: n }, () => []);
     const adj = Array.from({ length: n }, () => new Set<number>());
+    let previous: number[] = [];
     this.rows.forEach((r, i) => {
       const vars = [...new Set(r.cols.map((c) => this.colVar[c]!))];
-      for (const v of vars) {
-        rowSets[v]!.add(i);
-        for (const w of vars) if (w !== v) adj[v]!.add(w);
-      }
+      for (const v of vars) rowsOfVar[v]!.push(i);
+      // One relation gives a row per layer and histogram bin, over the same variables, one after
+      // another: their adjacency (quadratic in a long row's length) is recorded once.
+      const same = vars.length === previous.length && vars.every((v, j) => v === previous[j]);
+      if (!same) for (const v of vars) for (const w of vars) if (w !== v) adj[v]!.add(w);
+      previous = vars;
     });
-    this.rowsOfVar = rowSets.map((set) => [...set].sort((a, b) => a - b));
+    this.rowsOfVar = rowsOfVar;
     this.rowsOfCol = Array.from({ length: this.colLo.length }, () => []);
     this.coefsOfCol = Array.from({ length: this.colLo.length }, () => []);
     this.rowTruthActivity = new Float64Array(this.rows.length);

@@ -6,6 +6,8 @@
 // and re-audit. Hiding more can only widen what an attacker can infer, so the
 // loop makes monotone progress; if it runs out of rounds, nothing is published.
 
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { auditRelease, createAuditMemo, type AuditOptions } from './audit/index.js';
 import { buildCellModel } from './cells.js';
 import { buildGrid, coordsOf, relationNeighbours, type Grid } from './grid.js';
@@ -45,12 +47,27 @@ export interface ProtectOptions {
    */
   abandonEarly?: boolean;
   /** Called after each choice of tables tried (for logs and tests): how many splits it held, and how it ended. */
-  onCandidate?: (candidate: { splits: number; outcome: 'published' | 'withheld' | 'abandoned' }) => void;
+  onCandidate?: (candidate: { splits: number; outcome: 'published' | 'withheld' | 'abandoned'; inThread?: boolean }) => void;
   /** Limits of the bound checks on large releases (see AuditOptions). */
   audit?: Pick<AuditOptions, 'lpComponentLimit' | 'maxLargeComponentTargets' | 'solver'>;
   /** Called after each audit round (for logs): the violations found and the repairs chosen. */
-  onAuditRound?: (round: { round: number; violations: Violation[]; repairs: { action: string; layer: string; cellKey: string }[] }) => void;
+  onAuditRound?: (round: AuditRoundEvent) => void;
+  /**
+   * Protect the first choice of tables with splits in a worker thread while the release without
+   * any is protected (see protectModel). Default: on large models (PARALLEL_MIN_ATOMS atoms or
+   * more) on a machine with more than one core; never with a custom solver (a function).
+   */
+  parallelCandidates?: boolean;
 }
+
+export interface AuditRoundEvent {
+  round: number;
+  violations: Violation[];
+  repairs: { action: string; layer: string; cellKey: string }[];
+}
+
+/** Below this many atoms, a thread's start and copying the model cost more than they save. */
+export const PARALLEL_MIN_ATOMS = 2_000;
 
 export type ProtectResult =
   | { published: true; release: Release; audit: AuditReport; fixRounds: number }
@@ -79,7 +96,8 @@ const MAX_SPLIT_ROUNDS = 6;
  * unit's own, then its siblings' and their subtrees' as well, then the same one level up —
  * and the release is protected again; failing that, only the organisation's own splits are
  * tried. Every candidate is fully protected and audited; only the choice of tables differs,
- * so the guarantees are those of any release.
+ * so the guarantees are those of any release. The first candidate with splits needs nothing from
+ * the baseline, so on large models it is protected in a worker thread meanwhile (same result).
  */
 export async function protectModel(model: CellModel, options: ProtectOptions): Promise<ProtectResult> {
   assertValidK(options.k);
@@ -89,18 +107,30 @@ export async function protectModel(model: CellModel, options: ProtectOptions): P
   const splitsShown = (mask: Uint8Array) => mask.reduce((count, x, g) => count + (isSplit(g) && !x ? 1 : 0), 0);
   if (!(options.totalsFirst ?? true) || splitsShown(latent) === 0) return protectTables(model, grid, latent, options);
 
-  const noteCandidate = (tables: Uint8Array, result: ProtectResult & { abandoned?: boolean }) =>
-    options.onCandidate?.({ splits: splitsShown(tables), outcome: result.abandoned ? 'abandoned' : result.published ? 'published' : 'withheld' });
+  const noteCandidate = (tables: Uint8Array, result: ProtectResult & { abandoned?: boolean }, inThread = false) =>
+    options.onCandidate?.({ splits: splitsShown(tables), outcome: result.abandoned ? 'abandoned' : result.published ? 'published' : 'withheld', ...(inThread ? { inThread } : {}) });
   const noSplits = Uint8Array.from(latent, (x, g) => (isSplit(g) ? 1 : x));
-  const baseline = await protectTables(model, grid, noSplits, options);
-  noteCandidate(noSplits, baseline);
-  if (!baseline.published) return baseline;
-  const mustHide = hiddenTotals(grid, baseline.release);
   const tables = Uint8Array.from(latent);
+  // The first candidate with splits does not depend on the baseline: on two cores it runs beside it.
+  const parallel = (options.parallelCandidates ?? (model.atoms.length >= PARALLEL_MIN_ATOMS && availableParallelism() > 1)) && !options.audit?.solver;
+  const firstWithSplits = parallel ? protectInThread(model, tables, options) : undefined;
+  const baseline = await protectTables(model, grid, noSplits, options).catch((error: unknown) => {
+    firstWithSplits?.cancel();
+    throw error;
+  });
+  noteCandidate(noSplits, baseline);
+  if (!baseline.published) {
+    firstWithSplits?.cancel();
+    return baseline;
+  }
+  const mustHide = hiddenTotals(grid, baseline.release);
   const attempts = new Map<number, number>();
   for (let round = 0; round < MAX_SPLIT_ROUNDS; round++) {
-    const result = await protectTables(model, grid, tables, options);
-    noteCandidate(tables, result);
+    // A thread that fails (it could not start, say) costs time, never the answer: run it here.
+    const inProcess = () => protectTables(model, grid, tables, options);
+    let inThread = false;
+    const result = round === 0 && firstWithSplits ? await firstWithSplits.result.then((r) => ((inThread = true), r), inProcess) : await inProcess();
+    noteCandidate(tables, result, inThread);
     if (!result.published) break;
     const extra = [...hiddenTotals(grid, result.release)].filter((node) => !mustHide.has(node));
     if (extra.length === 0) return result;
@@ -155,11 +185,48 @@ function withdrawSplits(grid: Grid, latent: Uint8Array, node: number, attempt: n
 }
 
 /**
+ * protectTables in a worker thread (candidate-thread.ts); its audit rounds are reported to
+ * onAuditRound when the result is taken, after the baseline's. From the TypeScript sources (tests),
+ * the thread loads them through tsx.
+ */
+function protectInThread(model: CellModel, tables: Uint8Array, options: ProtectOptions): { result: Promise<ProtectResult & { abandoned?: boolean }>; cancel: () => void } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSource ? './candidate-thread.ts' : './candidate-thread.js', import.meta.url);
+  const { onAuditRound, onCandidate: _reportedByCaller, ...plain } = options;
+  const workerData = { model, tables, options: plain };
+  const worker = fromSource
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData })
+    : new Worker(entry, { workerData });
+  let cancelled = false;
+  const result = new Promise<ProtectResult & { abandoned?: boolean }>((resolve, reject) => {
+    worker.once('message', ({ result, rounds }: { result: ProtectResult & { abandoned?: boolean }; rounds: AuditRoundEvent[] }) => {
+      for (const round of rounds) onAuditRound?.(round);
+      resolve(result);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!cancelled) reject(new Error(`candidate thread exited with code ${code} before answering`));
+    });
+  }).finally(() => {
+    cancelled = true;
+    void worker.terminate();
+  });
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      result.catch(() => undefined);
+      void worker.terminate();
+    },
+  };
+}
+
+/**
  * Protects and audits one choice of tables (latent: the cells the release does not hold). With
  * `unwantedTotal`, the run stops unpublished as soon as its plan hides a node's total that the
  * caller would reject the result for (before paying for another audit).
  */
-async function protectTables(
+export async function protectTables(
   model: CellModel,
   grid: Grid,
   latent: Uint8Array,

@@ -85,7 +85,8 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
 
 /** BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile a run. */
 // BENCH_WORKER_ENTRY runs another build of the worker (a copy of an earlier dist/, to alternate old and new code).
-const nodeArgs = (which: 'API' | 'WORKER'): string[] => (process.env[`BENCH_${which}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+// The Node flags the images run the API and the worker with (infra/docker/*.Dockerfile) come first.
+const nodeArgs = (which: 'API' | 'WORKER'): string[] => ['--max-semi-space-size=32', ...(process.env[`BENCH_${which}_NODE_ARGS`] ?? '').split(' ').filter(Boolean)];
 
 export interface Services {
   apiUrl?: string;

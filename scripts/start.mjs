@@ -12,8 +12,9 @@ await run('npm', ['run', 'db:seed', '--silent']);
 
 const processes = [
   ['mail', 'node', ['scripts/mail-sink.mjs']],
-  ['api', 'node', ['apps/api/dist/main.js']],
-  ['worker', 'node', ['apps/worker/dist/main.js']],
+  // Node flags as the images run them (infra/docker/*.Dockerfile).
+  ['api', 'node', ['--max-semi-space-size=32', 'apps/api/dist/main.js']],
+  ['worker', 'node', ['--max-semi-space-size=32', 'apps/worker/dist/main.js']],
   ['web', 'npm', ['run', 'preview', '-w', '@pulsewise/web', '--silent']],
 ];
 const children = processes.map(([name, command, args]) => {

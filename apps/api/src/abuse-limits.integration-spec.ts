@@ -46,4 +46,6 @@ it('sends security headers', async () => {
   expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   expect(res.headers.get('x-powered-by')).toBeNull();
+  // Nobody's data may sit in a browser or proxy cache (no-store.plugin.ts).
+  expect(res.headers.get('cache-control')).toBe('no-store');
 });

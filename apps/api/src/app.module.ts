@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -9,6 +10,7 @@ import { DatabaseModule } from './common/database/database.module.js';
 import { PrismaService } from './common/database/prisma.service.js';
 import { RequestTransaction, requestTransactionPlugin } from './common/database/request-transaction.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
+import { noStorePlugin } from './common/graphql/no-store.plugin.js';
 import { requestGuardsPlugin } from './common/graphql/request-guards.plugin.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { loggingPlugin } from './common/logging/logging.plugin.js';
@@ -79,7 +81,8 @@ export const SCHEMA_FILE_ENV = 'GRAPHQL_SCHEMA_FILE';
           csrfPrevention: true,
           includeStacktraceInErrorResponse: false,
           context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({ req, res, requestTx: new RequestTransaction(prisma.client) }),
-          plugins: [loggingPlugin(), graphqlMetricsPlugin(metrics), requestGuardsPlugin(), ...armor.plugins, requestTransactionPlugin()] as ApolloDriverConfig['plugins'],
+          // No cache hints here: Apollo's per-field cache-control plugin is off, `no-store` set whole (no-store.plugin.ts).
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), loggingPlugin(), graphqlMetricsPlugin(metrics), requestGuardsPlugin(), ...armor.plugins, requestTransactionPlugin()] as ApolloDriverConfig['plugins'],
           validationRules: armor.validationRules,
           allowBatchedHttpRequests: false,
           formatError: formatGraphqlError,

@@ -67,7 +67,7 @@ export interface AuditRoundEvent {
 }
 
 /** Below this many atoms, a thread's start and copying the model cost more than they save. */
-export const PARALLEL_MIN_ATOMS = 2_000;
+const PARALLEL_MIN_ATOMS = 2_000;
 
 export type ProtectResult =
   | { published: true; release: Release; audit: AuditReport; fixRounds: number }

@@ -73,7 +73,12 @@ export function withWholeUnitGroups(base: LinearSystem, release: Release): Linea
   const dimensions = release.dimensions;
   const block = release.blocks[0]!;
   const children = new Map<string, string[]>();
-  for (const n of release.nodes) if (n.parentKey !== null) children.set(n.parentKey, [...(children.get(n.parentKey) ?? []), n.key]);
+  const push = <T>(map: Map<string, T[]>, key: string, item: T): void => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const n of release.nodes) if (n.parentKey !== null) push(children, n.parentKey, n.key);
   const leafOf = new Map<string, string>(); // as in buildLinearSystem: a unit's people sit in its "(direct)" node or its leaf
   for (const n of release.nodes) if (!children.has(n.key) && (n.direct || !leafOf.has(n.unitId))) leafOf.set(n.unitId, n.key);
   const leafVar = new Map<string, number>();
@@ -85,7 +90,7 @@ export function withWholeUnitGroups(base: LinearSystem, release: Release): Linea
   }
   for (const a of release.atoms) {
     const leaf = leafOf.get(a.unitId);
-    if (leaf !== undefined) atomsOf.set(leaf, [...(atomsOf.get(leaf) ?? []), a.dims]);
+    if (leaf !== undefined) push(atomsOf, leaf, a.dims);
   }
   const leavesUnder = new Map<string, string[]>();
   const collect = (key: string): string[] => {
